@@ -1,0 +1,41 @@
+# The project's interface. `make serve` and `make test` work on a fresh machine:
+# both run `make setup` first, which installs what is missing (see scripts/setup.sh).
+
+SHELL := /bin/bash
+export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+export TRUNK_SKIP_VERSION_CHECK := true
+export CHROMEDRIVER ?= /usr/bin/chromedriver
+export CHROMIUM ?= /usr/bin/chromium
+
+.PHONY: setup serve dist test test-native test-wasm test-e2e bench size clean
+
+setup:
+	@scripts/setup.sh
+
+## Build in debug mode and serve at http://127.0.0.1:8080 with live rebuild.
+serve: setup
+	@echo "Serving the widget at http://127.0.0.1:8080/ (Ctrl-C to stop)"
+	trunk serve
+
+## Release build into dist/.
+dist: setup
+	trunk build --release
+
+## Every test: native (model, reducers, content validation, SSR), in-browser
+## (wasm-bindgen-test in headless Chromium) and end-to-end (Playwright on dist/).
+test: setup test-native test-wasm dist test-e2e
+
+test-native:
+	cargo test --locked
+
+test-wasm:
+	cargo test --locked --target wasm32-unknown-unknown --test web
+
+test-e2e:
+	node --test --test-concurrency=1 e2e/
+
+bench: setup
+	@echo "make bench: nothing to run yet (the benchmark arrives with the performance work)."
+
+clean:
+	rm -rf dist target/e2e

@@ -1,0 +1,86 @@
+// The application shell on the built page (dist/index.html).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serve, launch, open, appReady, axe, foreign } from './harness.mjs';
+
+let server, browser;
+before(async () => { server = await serve(); browser = await launch(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+test('the page renders the shell with no console errors and no foreign requests', async () => {
+  const { page, errors, requests, context } = await open(browser, server.origin + '/');
+  await appReady(page);
+  assert.match(await page.locator('.fs-header h2').innerText(), /Full Stack/);
+  assert.match(await page.locator('.fs-sources').innerText(), /reconstruction after RAND/);
+  assert.equal(await page.locator('[role="tab"]').count(), 3);
+  assert.equal(await page.locator('#fs-panel-chart').isVisible(), true);
+  assert.equal(await page.locator('#fs-panel-quiz').isVisible(), false);
+  assert.deepEqual(errors, []);
+  assert.deepEqual(foreign(requests, server.origin), []);
+  await context.close();
+});
+
+test('tabs switch views by mouse and by keyboard', async () => {
+  const { page, context } = await open(browser, server.origin + '/');
+  await appReady(page);
+  await page.locator('#fs-tab-quiz').click();
+  assert.equal(await page.locator('#fs-tab-quiz').getAttribute('aria-selected'), 'true');
+  assert.equal(await page.locator('#fs-panel-quiz').isVisible(), true);
+  assert.equal(await page.locator('#fs-panel-chart').isVisible(), false);
+  await page.keyboard.press('ArrowRight');
+  assert.equal(await page.locator('#fs-tab-timeline').getAttribute('aria-selected'), 'true');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'fs-tab-timeline');
+  await page.keyboard.press('Home');
+  assert.equal(await page.locator('#fs-tab-chart').getAttribute('aria-selected'), 'true');
+  await context.close();
+});
+
+test('the theme follows the query and the theme switch', async () => {
+  const { page, context } = await open(browser, server.origin + '/?theme=dark', { colorScheme: 'light' });
+  await appReady(page);
+  const bg = () => page.locator('.fs').evaluate((el) => getComputedStyle(el).backgroundColor);
+  assert.equal(await page.locator('.fs').getAttribute('data-theme'), 'dark');
+  const dark = await bg();
+  await page.locator('.fs-theme select').selectOption('light');
+  assert.equal(await page.locator('.fs').getAttribute('data-theme'), 'light');
+  assert.notEqual(await bg(), dark, 'switching theme changes the colours');
+  assert.equal(await bg(), 'rgb(255, 255, 255)');
+  await context.close();
+});
+
+test('a bad config value shows a notice and falls back, without markup injection', async () => {
+  const evil = encodeURIComponent('<img src=x onerror="window.__pwned=1">');
+  const { page, context, errors } = await open(browser, `${server.origin}/?view=${evil}`);
+  await appReady(page);
+  assert.match(await page.locator('.fs-notice').innerText(), /Unknown view/);
+  assert.equal(await page.locator('.fs img').count(), 0);
+  assert.equal(await page.evaluate(() => window.__pwned), undefined);
+  assert.equal(await page.locator('#fs-tab-chart').getAttribute('aria-selected'), 'true');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a panic shows a readable error box and logs to the console', async () => {
+  const { page, context, errors } = await open(browser, server.origin + '/');
+  await appReady(page);
+  await page.evaluate(() => { try { window.wasmBindings.debugPanic(); } catch (_) { /* the trap */ } });
+  const box = page.locator('.fs-error[role="alert"]');
+  await box.waitFor();
+  assert.match(await box.innerText(), /Something went wrong/);
+  assert.ok(errors.some((e) => /deliberate test panic/.test(e)), 'the panic is logged: ' + errors.join(' | '));
+  assert.equal(await page.locator('[role="tablist"]').count(), 0, 'the dead app is gone, not left half-working');
+  await context.close();
+});
+
+for (const colorScheme of ['light', 'dark']) {
+  test(`zero axe-core violations (WCAG 2.2 AA), ${colorScheme}`, async () => {
+    const { page, context } = await open(browser, server.origin + '/', { colorScheme });
+    await appReady(page);
+    for (const tab of ['chart', 'quiz', 'timeline']) {
+      await page.locator(`#fs-tab-${tab}`).click();
+      const violations = await axe(page);
+      assert.deepEqual(violations, [], `${tab}: ` + JSON.stringify(violations, null, 1));
+    }
+    await context.close();
+  });
+}

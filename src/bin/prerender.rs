@@ -1,0 +1,15 @@
+//! Renders the widget to HTML with Yew's server renderer (used at build time).
+//! Usage: prerender > fragment.html
+
+#[cfg(not(target_arch = "wasm32"))]
+#[tokio::main(flavor = "current_thread")]
+async fn main() {
+    use full_stack::model::CONTENT;
+    use full_stack::view::{App, AppProps, ContentRef};
+    let props = AppProps { content: ContentRef(&CONTENT), config: Default::default(), notices: vec![] };
+    let html = yew::LocalServerRenderer::<App>::with_props(props).render().await;
+    print!("{html}");
+}
+
+#[cfg(target_arch = "wasm32")]
+fn main() {}

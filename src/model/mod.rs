@@ -1,0 +1,7 @@
+//! Plain types and pure logic. No DOM, no I/O: everything here is tested natively.
+
+pub mod config;
+pub mod content;
+
+pub use config::{Config, QuizLength, Theme, View};
+pub use content::{Cell, Content, Difficulty, Entry, Event, Layer, Question, Source, Speaker, Tier, Tool, CONTENT};

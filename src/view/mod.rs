@@ -1,0 +1,32 @@
+//! Yew function components, one per file. Small props, no business logic: rules
+//! live in `model` and `state`.
+
+pub mod app;
+pub mod chart;
+pub mod header;
+pub mod notices;
+pub mod quiz;
+pub mod tabs;
+pub mod timeline;
+
+pub use app::{App, AppProps};
+
+use yew::prelude::*;
+
+use crate::model::Content;
+
+/// The content, passed down by context. Compared by address: it is `'static`.
+#[derive(Clone, Copy, Debug)]
+pub struct ContentRef(pub &'static Content);
+
+impl PartialEq for ContentRef {
+    fn eq(&self, other: &Self) -> bool {
+        std::ptr::eq(self.0, other.0)
+    }
+}
+
+/// The content of the surrounding `App`.
+#[hook]
+pub fn use_content() -> &'static Content {
+    use_context::<ContentRef>().map(|c| c.0).unwrap_or(&crate::model::CONTENT)
+}

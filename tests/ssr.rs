@@ -1,0 +1,70 @@
+//! Renders the widget with Yew's server renderer (no browser) and checks what a
+//! reader would get before any script runs.
+#![cfg(not(target_arch = "wasm32"))]
+
+use full_stack::model::{Config, View, CONTENT};
+use full_stack::view::{App, AppProps, ContentRef};
+
+async fn render(config: Config, notices: Vec<String>) -> String {
+    let props = AppProps { content: ContentRef(&CONTENT), config, notices };
+    yew::LocalServerRenderer::<App>::with_props(props).hydratable(false).render().await
+}
+
+/// Text with the markup stripped, for checks on what is read.
+fn text(html: &str) -> String {
+    let mut out = String::new();
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            _ if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
+#[tokio::test]
+async fn shell_names_the_explainer_and_its_sources() {
+    let html = render(Config::default(), vec![]).await;
+    let t = text(&html);
+    assert!(t.contains("Full Stack: China\u{2019}s industrial policy for AI"), "title missing");
+    assert!(t.contains("Full Stack: China\u{2019}s Evolving Industrial Policy for AI"), "report title missing");
+    assert!(t.contains("AI Policy Podcast"), "episode missing");
+    assert!(t.contains("Not RAND\u{2019}s own figure"), "must not pass itself off as RAND's figure");
+}
+
+#[tokio::test]
+async fn tabs_are_an_aria_tablist_with_one_selected() {
+    let html = render(Config { view: View::Quiz, ..Config::default() }, vec![]).await;
+    assert!(html.contains(r#"role="tablist""#));
+    assert_eq!(html.matches(r#"role="tab""#).count(), 3);
+    assert_eq!(html.matches(r#"aria-selected="true""#).count(), 1);
+    assert!(html.contains(r#"id="fs-tab-quiz" aria-selected="true""#), "the configured view's tab is selected");
+    assert_eq!(html.matches(r#"role="tabpanel""#).count(), 3);
+    // Only the quiz panel is visible.
+    assert!(html.contains(r#"id="fs-panel-chart" role="tabpanel" aria-labelledby="fs-tab-chart" tabindex="-1" hidden"#));
+    assert!(!html.contains(r#"id="fs-panel-quiz" role="tabpanel" aria-labelledby="fs-tab-quiz" tabindex="-1" hidden"#));
+}
+
+#[tokio::test]
+async fn chart_renders_every_layer_and_tool_from_the_content() {
+    let html = render(Config::default(), vec![]).await;
+    for l in CONTENT.layers {
+        assert!(html.contains(&format!(r#"<th scope="row">{}</th>"#, l.name)), "layer {} missing", l.id);
+    }
+    for t in CONTENT.tools {
+        assert!(html.contains(t.short), "tool {} missing", t.id);
+    }
+    assert!(html.contains("<caption>"), "the table has a caption");
+    assert!(text(&html).contains("reconstruction after RAND"));
+}
+
+#[tokio::test]
+async fn notices_are_text_never_markup() {
+    let evil = "<img src=x onerror=alert(1)>".to_string();
+    let html = render(Config::default(), vec![evil]).await;
+    assert!(!html.contains("<img"), "a notice must not inject markup");
+    assert!(html.contains("&lt;img"), "the notice is shown, escaped");
+}
