@@ -3,10 +3,10 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use full_stack::model::{Config, View, CONTENT};
-use full_stack::view::{App, AppProps, ContentRef};
+use full_stack::view::{App, AppProps};
 
 async fn render(config: Config, notices: Vec<String>) -> String {
-    let props = AppProps { content: ContentRef(&CONTENT), config, notices };
+    let props = AppProps { config, notices, ..AppProps::new(&CONTENT) };
     yew::LocalServerRenderer::<App>::with_props(props).hydratable(false).render().await
 }
 

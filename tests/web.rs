@@ -3,7 +3,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use full_stack::model::{Config, CONTENT};
-use full_stack::view::{App, AppProps, ContentRef};
+use full_stack::view::{App, AppProps};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement, KeyboardEvent, KeyboardEventInit};
@@ -18,7 +18,7 @@ fn document() -> web_sys::Document {
 fn mount(config: Config) -> Element {
     let root = document().create_element("div").unwrap();
     document().body().unwrap().append_child(&root).unwrap();
-    let props = AppProps { content: ContentRef(&CONTENT), config, notices: vec![] };
+    let props = AppProps { config, ..AppProps::new(&CONTENT) };
     yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
     root
 }

@@ -5,8 +5,8 @@
 #[tokio::main(flavor = "current_thread")]
 async fn main() {
     use full_stack::model::CONTENT;
-    use full_stack::view::{App, AppProps, ContentRef};
-    let props = AppProps { content: ContentRef(&CONTENT), config: Default::default(), notices: vec![] };
+    use full_stack::view::{App, AppProps};
+    let props = AppProps::new(&CONTENT);
     let html = yew::LocalServerRenderer::<App>::with_props(props).render().await;
     print!("{html}");
 }

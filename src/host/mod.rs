@@ -1,12 +1,13 @@
 //! The edges: everything that talks to the browser (configuration from the page,
 //! storage, the panic hook). The rest of the crate stays pure and testable natively.
 
+pub mod fragment;
 pub mod panic;
 
 use wasm_bindgen::JsCast;
 use web_sys::Element;
 
-use crate::model::{Config, CONTENT};
+use crate::model::{Config, Route, CONTENT};
 use crate::view::{App, AppProps, ContentRef};
 
 /// The id of the element the standalone pages mount into.
@@ -27,12 +28,12 @@ fn query_pairs() -> Vec<(String, String)> {
 }
 
 /// Mounts the widget into `root`, hydrating server-rendered markup when present.
-pub fn mount(root: Element, config: Config, notices: Vec<String>) {
+pub fn mount(root: Element, config: Config, route: Option<Route>, notices: Vec<String>, sync_fragment: bool) {
     for n in &notices {
         web_sys::console::warn_1(&format!("full-stack: {n}").into());
     }
     panic::install(root.clone());
-    let props = AppProps { content: ContentRef(&CONTENT), config, notices };
+    let props = AppProps { content: ContentRef(&CONTENT), config, route, notices, sync_fragment };
     let prerendered = root.has_attribute("data-prerendered");
     let renderer = yew::Renderer::<App>::with_root_and_props(root, props);
     if prerendered {
@@ -51,8 +52,12 @@ pub fn start() {
         return;
     };
     let pairs = query_pairs();
-    let (config, notices) = Config::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())), &CONTENT);
-    mount(root.unchecked_into(), config, notices);
+    let (config, mut notices) = Config::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())), &CONTENT);
+    let route = Route::parse(&fragment::read(), &CONTENT).unwrap_or_else(|notice| {
+        notices.push(notice);
+        None
+    });
+    mount(root.unchecked_into(), config, route, notices, true);
 }
 
 /// Deliberately panics, so tests can check the error box. Never called by the widget.

@@ -141,3 +141,39 @@ impl Config {
         (config, notices)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::CONTENT;
+
+    #[test]
+    fn good_values_are_applied() {
+        let cell = format!("{}/{}", CONTENT.layers[1].id, CONTENT.tools[0].id);
+        let (c, n) = Config::from_pairs(
+            [("view", "timeline"), ("theme", "dark"), ("cell", cell.as_str()), ("quiz", "full")],
+            &CONTENT,
+        );
+        assert_eq!(c, Config { view: View::Timeline, theme: Theme::Dark, cell: Some((1, 0)), quiz: QuizLength::Full });
+        assert!(n.is_empty());
+    }
+
+    #[test]
+    fn bad_values_fall_back_with_one_notice_each() {
+        let (c, n) = Config::from_pairs(
+            [("view", "graph"), ("theme", "neon"), ("cell", "x/y"), ("quiz", "long"), ("other", "ignored")],
+            &CONTENT,
+        );
+        assert_eq!(c, Config::default());
+        assert_eq!(n.len(), 4, "{n:?}");
+        assert!(n[0].contains("graph") && n[0].contains("chart"));
+    }
+
+    #[test]
+    fn echo_truncates_and_drops_control_characters() {
+        let e = echo(&format!("a\u{0}b\n{}", "z".repeat(100)));
+        assert!(!e.contains('\u{0}') && !e.contains('\n'));
+        assert!(e.chars().count() <= ECHO_MAX + 3);
+        assert!(e.ends_with("…\u{201d}"));
+    }
+}

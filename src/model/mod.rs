@@ -2,6 +2,8 @@
 
 pub mod config;
 pub mod content;
+pub mod route;
 
 pub use config::{Config, QuizLength, Theme, View};
+pub use route::{ChartTarget, Route};
 pub use content::{Cell, Content, Difficulty, Entry, Event, Layer, Question, Source, Speaker, Tier, Tool, CONTENT};

@@ -1,15 +1,24 @@
-//! The application shell's state: which view is showing, the theme, and notices
-//! about bad configuration.
+//! The application shell's state: which view is showing, what each view has selected
+//! (the deep-linkable part), the theme, and notices about bad input.
 
 use std::rc::Rc;
 
 use yew::Reducible;
 
+use crate::model::route::{ChartTarget, Route};
 use crate::model::{Config, Theme, View};
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct AppState {
     pub view: View,
+    /// The chart's selected cell, row or column.
+    pub chart: Option<ChartTarget>,
+    /// A question opened from a link, to practise it.
+    pub quiz_focus: Option<usize>,
+    /// A shared result being shown (score, total).
+    pub shared_result: Option<(u16, u16)>,
+    /// A timeline event highlighted from a link.
+    pub timeline_focus: Option<usize>,
     pub theme: Theme,
     /// Short, plain-text notices (e.g. "Unknown view …: showing the chart.").
     pub notices: Vec<String>,
@@ -17,14 +26,53 @@ pub struct AppState {
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum AppAction {
+    /// Switch tabs, keeping what each view had selected.
     Show(View),
+    /// Go to a route (a deep link, or a link between views).
+    Navigate(Route),
     SetTheme(Theme),
+    Notice(String),
     DismissNotices,
 }
 
 impl AppState {
-    pub fn new(config: &Config, notices: Vec<String>) -> AppState {
-        AppState { view: config.view, theme: config.theme, notices }
+    pub fn new(config: &Config, route: Option<Route>, notices: Vec<String>) -> AppState {
+        let mut state = AppState {
+            view: config.view,
+            chart: config.cell.map(|(l, t)| ChartTarget::Cell(l, t)),
+            theme: config.theme,
+            notices,
+            ..AppState::default()
+        };
+        if let Some(route) = route {
+            state.go(route);
+        }
+        state
+    }
+
+    /// The route for the current view and its selection.
+    pub fn route(&self) -> Route {
+        match self.view {
+            View::Chart => Route::Chart(self.chart),
+            View::Quiz => match self.shared_result {
+                Some((score, total)) => Route::QuizResult { score, total },
+                None => Route::Quiz(self.quiz_focus),
+            },
+            View::Timeline => Route::Timeline(self.timeline_focus),
+        }
+    }
+
+    fn go(&mut self, route: Route) {
+        self.view = route.view();
+        match route {
+            Route::Chart(target) => self.chart = target,
+            Route::Quiz(q) => {
+                self.quiz_focus = q;
+                self.shared_result = None;
+            }
+            Route::QuizResult { score, total } => self.shared_result = Some((score, total)),
+            Route::Timeline(e) => self.timeline_focus = e,
+        }
     }
 }
 
@@ -35,7 +83,13 @@ impl Reducible for AppState {
         let mut next = (*self).clone();
         match action {
             AppAction::Show(view) => next.view = view,
+            AppAction::Navigate(route) => next.go(route),
             AppAction::SetTheme(theme) => next.theme = theme,
+            AppAction::Notice(text) => {
+                if !next.notices.contains(&text) {
+                    next.notices.push(text);
+                }
+            }
             AppAction::DismissNotices => next.notices.clear(),
         }
         if next == *self {
@@ -43,5 +97,59 @@ impl Reducible for AppState {
         } else {
             Rc::new(next)
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn reduce(s: AppState, a: AppAction) -> AppState {
+        (*Rc::new(s).reduce(a)).clone()
+    }
+
+    #[test]
+    fn config_sets_the_start_and_a_route_overrides_it() {
+        let config = Config { view: View::Quiz, cell: Some((1, 2)), ..Config::default() };
+        let s = AppState::new(&config, None, vec![]);
+        assert_eq!(s.route(), Route::Quiz(None));
+        assert_eq!(s.chart, Some(ChartTarget::Cell(1, 2)));
+        let s = AppState::new(&config, Some(Route::Chart(Some(ChartTarget::Layer(3)))), vec![]);
+        assert_eq!(s.route(), Route::Chart(Some(ChartTarget::Layer(3))));
+    }
+
+    #[test]
+    fn switching_tabs_keeps_each_views_selection() {
+        let s = AppState::default();
+        let s = reduce(s, AppAction::Navigate(Route::Chart(Some(ChartTarget::Cell(0, 1)))));
+        let s = reduce(s, AppAction::Show(View::Quiz));
+        assert_eq!(s.route(), Route::Quiz(None));
+        let s = reduce(s, AppAction::Show(View::Chart));
+        assert_eq!(s.route(), Route::Chart(Some(ChartTarget::Cell(0, 1))));
+    }
+
+    #[test]
+    fn a_shared_result_shows_until_the_quiz_is_navigated() {
+        let s = reduce(AppState::default(), AppAction::Navigate(Route::QuizResult { score: 7, total: 10 }));
+        assert_eq!(s.view, View::Quiz);
+        assert_eq!(s.route(), Route::QuizResult { score: 7, total: 10 });
+        let s = reduce(s, AppAction::Navigate(Route::Quiz(None)));
+        assert_eq!(s.route(), Route::Quiz(None));
+    }
+
+    #[test]
+    fn notices_are_not_repeated_and_can_be_dismissed() {
+        let s = reduce(AppState::default(), AppAction::Notice("x".into()));
+        let s = reduce(s, AppAction::Notice("x".into()));
+        assert_eq!(s.notices, vec!["x".to_string()]);
+        let s = reduce(s, AppAction::DismissNotices);
+        assert!(s.notices.is_empty());
+    }
+
+    #[test]
+    fn an_action_that_changes_nothing_keeps_the_same_state() {
+        let s = Rc::new(AppState::default());
+        let same = s.clone().reduce(AppAction::Show(View::Chart));
+        assert!(Rc::ptr_eq(&s, &same), "no re-render for a no-op");
     }
 }

@@ -6,7 +6,8 @@ use super::notices::Notices;
 use super::quiz::QuizView;
 use super::tabs::{panel_id, tab_id, Tabs};
 use super::timeline::TimelineView;
-use super::ContentRef;
+use super::{ContentRef, Nav};
+use crate::model::route::Route;
 use crate::model::{Config, View};
 use crate::state::{AppAction, AppState};
 
@@ -15,30 +16,78 @@ pub struct AppProps {
     pub content: ContentRef,
     #[prop_or_default]
     pub config: Config,
+    /// The route from the URL fragment at start-up, if any.
+    #[prop_or_default]
+    pub route: Option<Route>,
     /// Notices about bad configuration, shown once at the top.
     #[prop_or_default]
     pub notices: Vec<String>,
+    /// Keep the page's URL fragment in step with the selection (standalone page and
+    /// iframe embed). Off for the custom element: the host page owns its URL.
+    #[prop_or_default]
+    pub sync_fragment: bool,
+}
+
+impl AppProps {
+    /// Default settings for `content`.
+    pub fn new(content: &'static crate::model::Content) -> AppProps {
+        AppProps {
+            content: ContentRef(content),
+            config: Config::default(),
+            route: None,
+            notices: Vec::new(),
+            sync_fragment: false,
+        }
+    }
 }
 
 /// The whole widget: header, tabs and the three views.
 #[component]
 pub fn App(props: &AppProps) -> Html {
     let state = {
-        let config = props.config.clone();
-        let notices = props.notices.clone();
-        use_reducer(move || AppState::new(&config, notices))
+        let (config, route, notices) = (props.config.clone(), props.route, props.notices.clone());
+        use_reducer(move || AppState::new(&config, route, notices))
     };
+    let nav = {
+        let d = state.dispatcher();
+        Nav(Callback::from(move |r: Route| d.dispatch(AppAction::Navigate(r))))
+    };
+
+    // The URL fragment follows the selection, and a changed fragment moves the widget.
+    #[cfg(target_arch = "wasm32")]
+    {
+        let content = props.content.0;
+        let route = state.route();
+        let sync = props.sync_fragment;
+        use_effect_with((route, sync), move |(route, sync)| {
+            if *sync {
+                crate::host::fragment::write(&route.fragment(content));
+            }
+        });
+        let d = state.dispatcher();
+        use_effect_with(sync, move |sync| {
+            let listener = sync.then(|| {
+                crate::host::fragment::on_change(move |fragment| match Route::parse(&fragment, content) {
+                    Ok(Some(route)) => d.dispatch(AppAction::Navigate(route)),
+                    Ok(None) => {}
+                    Err(notice) => d.dispatch(AppAction::Notice(notice)),
+                })
+            });
+            move || drop(listener)
+        });
+    }
+
     let on_select = {
-        let state = state.dispatcher();
-        Callback::from(move |v: View| state.dispatch(AppAction::Show(v)))
+        let d = state.dispatcher();
+        Callback::from(move |v: View| d.dispatch(AppAction::Show(v)))
     };
     let on_theme = {
-        let state = state.dispatcher();
-        Callback::from(move |t| state.dispatch(AppAction::SetTheme(t)))
+        let d = state.dispatcher();
+        Callback::from(move |t| d.dispatch(AppAction::SetTheme(t)))
     };
     let on_dismiss = {
-        let state = state.dispatcher();
-        Callback::from(move |_| state.dispatch(AppAction::DismissNotices))
+        let d = state.dispatcher();
+        Callback::from(move |_| d.dispatch(AppAction::DismissNotices))
     };
     let panel = |view: View, body: Html| {
         html! {
@@ -56,14 +105,18 @@ pub fn App(props: &AppProps) -> Html {
     };
     html! {
         <ContextProvider<ContentRef> context={props.content}>
+        <ContextProvider<Nav> context={nav}>
             <div class="fs" data-theme={state.theme.id()} data-view={state.view.id()}>
                 <Header theme={state.theme} {on_theme} />
                 <Notices notices={state.notices.clone()} on_dismiss={on_dismiss} />
                 <Tabs current={state.view} {on_select} />
-                { panel(View::Chart, html! { <ChartView /> }) }
-                { panel(View::Quiz, html! { <QuizView /> }) }
-                { panel(View::Timeline, html! { <TimelineView /> }) }
+                { panel(View::Chart, html! { <ChartView target={state.chart} /> }) }
+                { panel(View::Quiz, html! {
+                    <QuizView focus={state.quiz_focus} shared_result={state.shared_result} length={props.config.quiz} />
+                }) }
+                { panel(View::Timeline, html! { <TimelineView focus={state.timeline_focus} /> }) }
             </div>
+        </ContextProvider<Nav>>
         </ContextProvider<ContentRef>>
     }
 }

@@ -1,10 +1,18 @@
 use yew::prelude::*;
 
 use super::use_content;
+use crate::model::ChartTarget;
+
+#[derive(Properties, PartialEq)]
+pub struct ChartViewProps {
+    /// The selected cell, row or column (from the app state, so deep links work).
+    #[prop_or_default]
+    pub target: Option<ChartTarget>,
+}
 
 /// The full-stack policy matrix: layers (top of the stack first) against tools.
 #[component]
-pub fn ChartView() -> Html {
+pub fn ChartView(_props: &ChartViewProps) -> Html {
     let content = use_content();
     html! {
         <div class="fs-chart">

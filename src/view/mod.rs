@@ -25,6 +25,23 @@ impl PartialEq for ContentRef {
     }
 }
 
+/// Navigation between views (a quiz question's "See it on the chart", a cell's
+/// questions, a timeline event's cells). Every view gets it from context.
+#[derive(Clone, PartialEq)]
+pub struct Nav(pub Callback<crate::model::route::Route>);
+
+impl Nav {
+    pub fn go(&self, route: crate::model::route::Route) {
+        self.0.emit(route);
+    }
+}
+
+/// The navigation callback of the surrounding `App` (a no-op outside one).
+#[hook]
+pub fn use_nav() -> Nav {
+    use_context::<Nav>().unwrap_or_else(|| Nav(Callback::noop()))
+}
+
 /// The content of the surrounding `App`.
 #[hook]
 pub fn use_content() -> &'static Content {

@@ -1,10 +1,23 @@
 use yew::prelude::*;
 
 use super::use_content;
+use crate::model::QuizLength;
+
+#[derive(Properties, PartialEq)]
+pub struct QuizViewProps {
+    /// A question opened from a link (index into `Content::questions`).
+    #[prop_or_default]
+    pub focus: Option<usize>,
+    /// A shared result (score, total) from a `#quiz/result/7-10` link.
+    #[prop_or_default]
+    pub shared_result: Option<(u16, u16)>,
+    #[prop_or_default]
+    pub length: QuizLength,
+}
 
 /// The quiz on the episode's key facts.
 #[component]
-pub fn QuizView() -> Html {
+pub fn QuizView(_props: &QuizViewProps) -> Html {
     let content = use_content();
     html! {
         <div class="fs-quiz">

@@ -2,9 +2,16 @@ use yew::prelude::*;
 
 use super::use_content;
 
+#[derive(Properties, PartialEq)]
+pub struct TimelineViewProps {
+    /// An event highlighted from a link (index into `Content::timeline`).
+    #[prop_or_default]
+    pub focus: Option<usize>,
+}
+
 /// Dated milestones from the episode.
 #[component]
-pub fn TimelineView() -> Html {
+pub fn TimelineView(_props: &TimelineViewProps) -> Html {
     let content = use_content();
     html! {
         <div class="fs-timeline">
