@@ -42,7 +42,12 @@ export async function serve(dir = DIST, extraRoutes = {}) {
     if (!file.startsWith(path.resolve(dir))) { res.writeHead(403).end(); return; }
     if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, 'index.html');
     if (!fs.existsSync(file)) { res.writeHead(404).end('not found'); return; }
-    res.writeHead(200, { 'content-type': TYPES[path.extname(file)] || 'application/octet-stream' });
+    // CORS open like most static hosts (GitHub Pages, Netlify): a sandboxed iframe without
+    // allow-same-origin has an opaque origin, and module scripts are fetched with CORS.
+    res.writeHead(200, {
+      'content-type': TYPES[path.extname(file)] || 'application/octet-stream',
+      'access-control-allow-origin': '*',
+    });
     fs.createReadStream(file).pipe(res);
   });
   await new Promise((r) => server.listen(0, '127.0.0.1', r));
