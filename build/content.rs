@@ -437,15 +437,18 @@ impl Transcript {
 }
 
 enum Piece {
-    Words(Vec<String>),
+    Text(String),
     Bracket(String),
 }
 
-/// Splits a quote into its `…`-separated segments, each a list of literal words and
+/// Splits a quote into its `…`-separated segments, each a list of literal text and
 /// [bracketed] corrections.
 fn parse_quote(text: &str) -> Result<Vec<Vec<Piece>>, String> {
     if text.contains("...") {
         return Err("uses \"...\": mark an omission with the single character \"…\"".into());
+    }
+    if text.trim().is_empty() {
+        return Err("is empty".into());
     }
     let mut segments = Vec::new();
     for seg in text.split('…') {
@@ -456,22 +459,19 @@ fn parse_quote(text: &str) -> Result<Vec<Vec<Piece>>, String> {
                 Some(c) => open + c,
                 None => return Err("has an unclosed '['".into()),
             };
-            pieces.push(Piece::Words(words(&rest[..open])));
+            pieces.push(Piece::Text(rest[..open].to_string()));
             pieces.push(Piece::Bracket(rest[open + 1..close].trim().to_string()));
             rest = &rest[close + 1..];
         }
         if rest.contains(']') {
             return Err("has a ']' without '['".into());
         }
-        pieces.push(Piece::Words(words(rest)));
-        if pieces.iter().all(|p| matches!(p, Piece::Words(w) if w.is_empty())) {
-            if text.trim().is_empty() {
-                return Err("is empty".into());
-            }
-            // A leading or trailing "…" gives an empty segment: allowed.
-            continue;
+        pieces.push(Piece::Text(rest.to_string()));
+        let empty = pieces.iter().all(|p| matches!(p, Piece::Text(t) if words(t).is_empty()));
+        // A leading or trailing "…" gives an empty segment: allowed.
+        if !empty {
+            segments.push(pieces);
         }
-        segments.push(pieces);
     }
     if segments.is_empty() {
         return Err("is empty".into());
@@ -480,42 +480,32 @@ fn parse_quote(text: &str) -> Result<Vec<Vec<Piece>>, String> {
 }
 
 /// Every word sequence a segment can stand for, substituting each bracket by each
-/// garbled form whose correction it is.
+/// garbled form whose correction it is. Substitution is textual, so "[SenseTime]'s"
+/// matches the transcript's "Sensime's".
 fn expand(segment: &[Piece], names: &[NameIn]) -> Result<Vec<Vec<String>>, String> {
-    let mut alts: Vec<Vec<String>> = vec![Vec::new()];
+    let mut alts: Vec<String> = vec![String::new()];
     for piece in segment {
         match piece {
-            Piece::Words(ws) => {
+            Piece::Text(t) => {
                 for a in alts.iter_mut() {
-                    a.extend(ws.iter().cloned());
+                    a.push_str(t);
                 }
             }
             Piece::Bracket(correct) => {
-                let forms: Vec<Vec<String>> = names
-                    .iter()
-                    .filter(|n| &n.correct == correct)
-                    .map(|n| words(&n.garbled))
-                    .collect();
+                let forms: Vec<&str> =
+                    names.iter().filter(|n| &n.correct == correct).map(|n| n.garbled.as_str()).collect();
                 if forms.is_empty() {
                     return Err(format!(
                         "[{correct}] is not the correction of any garbled name in {NAMES}"
                     ));
                 }
-                let mut next = Vec::new();
-                for a in &alts {
-                    for f in &forms {
-                        let mut n = a.clone();
-                        n.extend(f.iter().cloned());
-                        next.push(n);
-                    }
-                }
-                alts = next;
+                alts = alts.iter().flat_map(|a| forms.iter().map(move |f| format!("{a}{f}"))).collect();
             }
         }
     }
     Ok(alts
         .into_iter()
-        .map(|a| edit_rules(a.into_iter().map(|w| (w, ())).collect()).into_iter().map(|(w, _)| w).collect())
+        .map(|a| edit_rules(words(&a).into_iter().map(|w| (w, ())).collect()).into_iter().map(|(w, _)| w).collect())
         .collect())
 }
 
