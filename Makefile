@@ -17,9 +17,12 @@ serve: setup
 	@echo "Serving the widget at http://127.0.0.1:8080/ (Ctrl-C to stop)"
 	trunk serve
 
-## Release build into dist/.
+## Release build into dist/, then the embed files (scripts/dist.mjs): embed.html,
+## full-stack.js, full-stack.html, demo/. Set FULL_STACK_BASE_URL to where dist/ will
+## be hosted (e.g. https://example.org/full-stack/) for link-card images.
 dist: setup
 	trunk build --release
+	node scripts/dist.mjs
 
 ## Every test: native (model, reducers, content validation, SSR), in-browser
 ## (wasm-bindgen-test in headless Chromium) and end-to-end (Playwright on dist/).

@@ -1,0 +1,37 @@
+// Helpers for the embedding tests (custom element, iframe embed, single file).
+import { appReady } from './harness.mjs';
+
+/** A host page around `body`, loading full-stack.js from the server's root. */
+export function hostPage(body, { head = '<link rel="icon" href="data:,">' } = {}) {
+  return {
+    body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host page</title>
+${head}<script src="/full-stack.js" defer></script></head>
+<body>${body}</body></html>`,
+  };
+}
+
+/** Waits until the custom element `selector` has a live app in its shadow root. */
+export async function elementReady(page, selector) {
+  await appReady(page, page.locator(selector));
+}
+
+/** The selected tab's id inside `scope` (a locator). */
+export async function selectedTab(scope) {
+  return scope.locator('[role="tab"][aria-selected="true"]').getAttribute('id');
+}
+
+/** Counts requests whose path (with query) matches `re`. */
+export function count(requests, re) {
+  return requests.filter((r) => re.test(r)).length;
+}
+
+/** Polls `fn` (async, returns truthy when done) without fixed sleeps standing in for
+ *  a condition: each turn waits for the page's next animation frame. */
+export async function until(page, what, fn, turns = 400) {
+  for (let i = 0; i < turns; i++) {
+    const v = await fn();
+    if (v) return v;
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r())));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}

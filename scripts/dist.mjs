@@ -1,0 +1,266 @@
+#!/usr/bin/env node
+// The post-build step of `make dist`: from Trunk's output in dist/ it writes the
+// files that embed the explainer elsewhere.
+//
+//   dist/index.html       Trunk's page, plus Open Graph / Twitter card tags
+//   dist/embed.html       the chrome-free iframe target (+ embed.js, embed.css)
+//   dist/full-stack.js    the <full-stack-explainer> custom element, CSS inlined
+//   dist/full-stack.html  one self-contained file: CSS, JS glue and wasm inline
+//   dist/demo/            demo host pages (from www/demo/)
+//
+// Pages come from templates (www/templates/) in which the widget's root is a
+// placeholder, {{ROOT}}, filled by rootMarkup(): the one place that decides what the
+// root holds before the wasm starts.
+//
+// FULL_STACK_BASE_URL (e.g. https://example.org/full-stack/) is where dist/ will be
+// hosted; link cards need absolute URLs (og:url, og:image). Without it the cards
+// carry a title and description but no image.
+//
+// Usage: node scripts/dist.mjs [dist-dir]      (after `trunk build --release`)
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const WWW = path.join(ROOT, 'www');
+
+/** The widget's stylesheets, in cascade order (Trunk copies them into dist/). */
+export const WIDGET_CSS = ['style.css', 'chart.css', 'quiz.css'];
+
+/** Escapes text for an HTML attribute value or text node. */
+export function escapeHtml(text) {
+  return String(text).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
+}
+
+/** Replaces every `{{NAME}}` in `template`. A placeholder without a value, or a value
+ *  without a placeholder, is a build error (templates and this script must agree). */
+export function fill(template, values, name = 'template') {
+  const used = new Set();
+  const out = template.replace(/\{\{([A-Z_]+)\}\}/g, (_, key) => {
+    if (!(key in values)) throw new Error(`${name}: no value for {{${key}}}`);
+    used.add(key);
+    return values[key];
+  });
+  for (const key of Object.keys(values)) {
+    if (!used.has(key)) throw new Error(`${name}: no {{${key}}} placeholder`);
+  }
+  return out;
+}
+
+/** The widget's root element for a page. `mode` is read by src/host/mod.rs
+ *  (`data-full-stack`): "page" mounts with fragment sync, "embed" also reports the
+ *  height to the host. Issue 7 puts the server-rendered widget inside it. */
+export function rootMarkup(mode) {
+  if (mode !== 'page' && mode !== 'embed') throw new Error(`rootMarkup: unknown mode ${mode}`);
+  return `<div id="full-stack" data-full-stack="${mode}"></div>`;
+}
+
+/** The root as Trunk copied it from index.html (replaced by rootMarkup('page')). */
+const TRUNK_ROOT = /<div id="full-stack" data-full-stack="page"><\/div>/;
+
+/** Checks and normalises the base URL: absolute http(s), ending in "/". */
+export function parseBaseUrl(value) {
+  if (!value) return null;
+  let url;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new Error(`FULL_STACK_BASE_URL is not a URL: ${value}`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw new Error(`FULL_STACK_BASE_URL must be http(s): ${value}`);
+  }
+  url.search = '';
+  url.hash = '';
+  if (!url.pathname.endsWith('/')) url.pathname += '/';
+  return url.href;
+}
+
+/** Open Graph and Twitter card tags for the standalone page. */
+export function socialTags({ title, description, baseUrl }) {
+  const t = escapeHtml(title);
+  const d = escapeHtml(description);
+  const alt = escapeHtml(`The full-stack policy chart: the layers of the AI tech stack against the industrial-policy tools Beijing applies to each. ${POSTER_CTA}.`);
+  const tags = [
+    `<meta property="og:type" content="website">`,
+    `<meta property="og:title" content="${t}">`,
+    `<meta property="og:description" content="${d}">`,
+    `<meta name="twitter:title" content="${t}">`,
+    `<meta name="twitter:description" content="${d}">`,
+  ];
+  if (baseUrl) {
+    const image = escapeHtml(new URL('poster.png', baseUrl).href);
+    tags.push(
+      `<link rel="canonical" href="${escapeHtml(baseUrl)}">`,
+      `<meta property="og:url" content="${escapeHtml(baseUrl)}">`,
+      `<meta property="og:image" content="${image}">`,
+      `<meta property="og:image:type" content="image/png">`,
+      `<meta property="og:image:alt" content="${alt}">`,
+      `<meta name="twitter:card" content="summary_large_image">`,
+      `<meta name="twitter:image" content="${image}">`,
+      `<meta name="twitter:image:alt" content="${alt}">`,
+    );
+  } else {
+    tags.push(`<meta name="twitter:card" content="summary">`);
+  }
+  return `  ${SOCIAL_START}\n${tags.map((t) => `  ${t}\n`).join('')}  ${SOCIAL_END}\n`;
+}
+
+const SOCIAL_START = '<!-- full-stack: link card -->';
+const SOCIAL_END = '<!-- /full-stack: link card -->';
+
+/** Puts the link-card tags at the end of <head>, replacing any from an earlier run. */
+export function withSocialTags(html, tags) {
+  const start = html.indexOf(SOCIAL_START);
+  if (start >= 0) {
+    const end = html.indexOf(SOCIAL_END, start);
+    if (end < 0) throw new Error('index.html: unterminated link-card block');
+    const lineStart = html.lastIndexOf('\n', start) + 1;
+    html = html.slice(0, lineStart) + html.slice(end + SOCIAL_END.length + 1);
+  }
+  if (!html.includes('</head>')) throw new Error('index.html: no </head>');
+  return html.replace('</head>', () => `${tags}</head>`);
+}
+
+/** The poster's call to action (also in the image's alt text). */
+export const POSTER_CTA = 'Explore the chart and take the quiz';
+
+/** Inside a shadow root `rem` is the HOST page's root font size (a page with
+ *  `html { font-size: 30px }` would blow the widget up), so the element's CSS gets
+ *  rem turned into px at the widget's own 16px base. */
+export function remToPx(css, base = 16) {
+  return css.replace(/(?<![\w.-])(-?(?:\d+\.?\d*|\.\d+))rem\b/g, (_, n) => `${+(parseFloat(n) * base).toFixed(3)}px`);
+}
+
+/** Text that may not appear inside an inline <script> or <style>. */
+function assertInlineSafe(text, tag, what) {
+  if (new RegExp(`</${tag}`, 'i').test(text)) throw new Error(`${what} contains </${tag}: cannot inline it`);
+}
+
+/** The single-file page's module script: the wasm-bindgen glue, then a boot that
+ *  instantiates the embedded wasm asynchronously (never a synchronous compile). */
+export function singleFileScript(glue, wasm) {
+  const m = glue.match(/export \{[^}]*\b(\w+) as default\b[^}]*\};?/);
+  if (!m) throw new Error('widget.js: no default export (the wasm-bindgen init) found');
+  assertInlineSafe(glue, 'script', 'widget.js');
+  return `${glue}
+// Boot: the wasm is embedded below as base64 and instantiated asynchronously.
+const FULL_STACK_WASM = "${Buffer.from(wasm).toString('base64')}";
+const fullStackBytes = Uint8Array.from(atob(FULL_STACK_WASM), (c) => c.charCodeAt(0));
+await ${m[1]}({ module_or_path: fullStackBytes });
+window.wasmBindings = { debugPanic };
+`;
+}
+
+function read(dir, file) {
+  return fs.readFileSync(path.join(dir, file), 'utf8');
+}
+
+function meta(html, pattern, what) {
+  const m = html.match(pattern);
+  if (!m) throw new Error(`index.html: no ${what}`);
+  return m[1].replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>');
+}
+
+function copyDir(from, to) {
+  fs.mkdirSync(to, { recursive: true });
+  for (const entry of fs.readdirSync(from, { withFileTypes: true })) {
+    const src = path.join(from, entry.name);
+    const dst = path.join(to, entry.name);
+    if (entry.isDirectory()) copyDir(src, dst);
+    else fs.copyFileSync(src, dst);
+  }
+}
+
+/** Raw, gzip -9 and brotli -q 11 sizes of a set of dist/ files. */
+export function sizes(dir, files) {
+  return files.map((file) => {
+    const data = fs.readFileSync(path.join(dir, file));
+    return {
+      file,
+      raw: data.length,
+      gzip: zlib.gzipSync(data, { level: 9 }).length,
+      brotli: zlib.brotliCompressSync(data, {
+        params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: data.length },
+      }).length,
+    };
+  });
+}
+
+/** What each embed loads, for the size report and the budget test. */
+export const LOADS = {
+  'embed.html': ['embed.html', ...WIDGET_CSS, 'embed.css', 'embed.js', 'widget.js', 'widget_bg.wasm'],
+  'full-stack.js': ['full-stack.js', 'widget.js', 'widget_bg.wasm'],
+  'full-stack.html': ['full-stack.html'],
+};
+
+function report(dir) {
+  const kb = (n) => (n / 1024).toFixed(1).padStart(7);
+  for (const [what, files] of Object.entries(LOADS)) {
+    const rows = sizes(dir, files);
+    const total = rows.reduce((t, r) => ({ raw: t.raw + r.raw, gzip: t.gzip + r.gzip, brotli: t.brotli + r.brotli }), { raw: 0, gzip: 0, brotli: 0 });
+    console.log(`dist: ${what} loads (KiB)      raw    gzip  brotli`);
+    for (const r of [...rows, { file: 'total', ...total }]) {
+      console.log(`  ${r.file.padEnd(24)}${kb(r.raw)} ${kb(r.gzip)} ${kb(r.brotli)}`);
+    }
+  }
+}
+
+export function build(dist, env = process.env) {
+  const baseUrl = parseBaseUrl(env.FULL_STACK_BASE_URL);
+  const index = read(dist, 'index.html');
+  const title = meta(index, /<title>([^<]*)<\/title>/, '<title>');
+  const description = meta(index, /<meta name="description" content="([^"]*)">/, 'meta description');
+  const widgetCss = WIDGET_CSS.map((f) => read(dist, f)).join('\n');
+  const write = (file, text) => fs.writeFileSync(path.join(dist, file), text);
+
+  // index.html: the root through rootMarkup, and the link-card tags.
+  if (!TRUNK_ROOT.test(index)) throw new Error('index.html: the widget root <div id="full-stack" data-full-stack="page"> is missing');
+  write('index.html', withSocialTags(index.replace(TRUNK_ROOT, () => rootMarkup('page')), socialTags({ title, description, baseUrl })));
+
+  // embed.html: the iframe target.
+  write('embed.html', fill(read(WWW, 'templates/embed.html'), {
+    TITLE: escapeHtml(title),
+    DESCRIPTION: escapeHtml(description),
+    ROOT: rootMarkup('embed'),
+  }, 'embed.html'));
+  fs.copyFileSync(path.join(WWW, 'embed.css'), path.join(dist, 'embed.css'));
+  fs.copyFileSync(path.join(WWW, 'embed.js'), path.join(dist, 'embed.js'));
+
+  // full-stack.js: the custom element, its CSS inlined as a JS string.
+  const elementCss = remToPx(`${widgetCss}\n${read(WWW, 'element.css')}`);
+  const element = read(WWW, 'templates/element.js');
+  if (!element.includes('"{{CSS}}"')) throw new Error('element.js: no "{{CSS}}" placeholder');
+  write('full-stack.js', element.replace('"{{CSS}}"', () => JSON.stringify(elementCss)));
+
+  // full-stack.html: everything inline.
+  const pageCss = `${widgetCss}\n${read(dist, 'page.css')}`;
+  assertInlineSafe(pageCss, 'style', 'the CSS');
+  write('full-stack.html', fill(read(WWW, 'templates/full-stack.html'), {
+    TITLE: escapeHtml(title),
+    DESCRIPTION: escapeHtml(description),
+    CSS: pageCss,
+    ROOT: rootMarkup('page'),
+    SCRIPT: singleFileScript(read(dist, 'widget.js'), fs.readFileSync(path.join(dist, 'widget_bg.wasm'))),
+  }, 'full-stack.html'));
+
+  // Demo host pages.
+  copyDir(path.join(WWW, 'demo'), path.join(dist, 'demo'));
+
+  // TODO(poster, CSV): dist/poster.svg, dist/poster.png and dist/full-stack.csv come
+  // from the chart's matrix_svg()/CSV rows (src/model/svg.rs, src/model/chart.rs)
+  // once they land on main.
+
+  if (!baseUrl) console.log('dist: FULL_STACK_BASE_URL is not set: link cards get no image (set it to where dist/ is hosted)');
+  report(dist);
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  try {
+    build(path.resolve(process.argv[2] || path.join(ROOT, 'dist')));
+  } catch (error) {
+    console.error(`dist: ${error.message}`);
+    process.exit(1);
+  }
+}

@@ -1,0 +1,56 @@
+//! The custom element's side of the wasm: `dist/full-stack.js` defines
+//! `<full-stack-explainer>` and gives every element its own wasm instance (its own
+//! memory, its own panic hook). It calls [`mount_element`] with the element's
+//! attributes exactly as the host page wrote them, and [`unmount_element`] when the
+//! element leaves the page or its attributes change.
+//!
+//! Attributes come from strangers: [`Config::from_pairs`] parses each into an
+//! allowlisted value; an unknown one keeps the default, shows a small notice in the
+//! widget and logs a console warning. Nothing is inserted as HTML.
+
+use std::cell::RefCell;
+
+use wasm_bindgen::prelude::wasm_bindgen;
+use web_sys::Element;
+use yew::AppHandle;
+
+use crate::model::{Config, CONTENT};
+use crate::view::App;
+
+thread_local! {
+    /// The app this wasm instance shows (one instance serves one element).
+    static APP: RefCell<Option<AppHandle<App>>> = const { RefCell::new(None) };
+}
+
+/// Mounts the widget into `root` (an element inside the custom element's shadow
+/// root), replacing whatever this instance showed before. `instance` numbers the
+/// element on its page, for console messages.
+#[wasm_bindgen(js_name = mountElement)]
+pub fn mount_element(
+    root: Element,
+    view: Option<String>,
+    theme: Option<String>,
+    cell: Option<String>,
+    quiz: Option<String>,
+    instance: u32,
+) {
+    unmount_element();
+    // Absent attributes (None) keep their defaults silently.
+    let present = [("view", &view), ("theme", &theme), ("cell", &cell), ("quiz", &quiz)];
+    let pairs = present.into_iter().filter_map(|(k, v)| v.as_deref().map(|v| (k, v)));
+    let (config, notices) = Config::from_pairs(pairs, &CONTENT);
+    for n in &notices {
+        web_sys::console::warn_1(&format!("<full-stack-explainer> #{instance}: {n}").into());
+    }
+    // The host page owns its URL: no fragment sync, no fragment route.
+    let handle = super::render(root, config, None, notices, false);
+    APP.with(|a| *a.borrow_mut() = Some(handle));
+}
+
+/// Removes the widget this instance shows, if any (the element left the page).
+#[wasm_bindgen(js_name = unmountElement)]
+pub fn unmount_element() {
+    if let Some(handle) = APP.with(|a| a.borrow_mut().take()) {
+        handle.destroy();
+    }
+}

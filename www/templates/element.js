@@ -1,0 +1,233 @@
+// <full-stack-explainer>: the Full Stack explainer as a custom element.
+//
+//   <script src="https://example.org/full-stack/full-stack.js" defer></script>
+//   <full-stack-explainer view="chart" theme="auto" cell="foundation-models/state-funds" quiz="quick">
+//     <a href="https://example.org/full-stack/">Open the Full Stack explainer</a>
+//   </full-stack-explainer>
+//
+// Built by scripts/dist.mjs from www/templates/element.js: the widget's CSS is
+// inlined below at build time. A classic script (not a module), so it works in a
+// plain <script src>; it loads widget.js and widget_bg.wasm from its own folder.
+//
+// - Open Shadow DOM with a constructable stylesheet: the host's CSS can't reach in,
+//   the widget's can't leak out (a <style> in the shadow root only where
+//   adoptedStyleSheets is unsupported).
+// - Lazy: nothing is fetched until the first element approaches the viewport; the
+//   wasm is then fetched and compiled ONCE for the page.
+// - Isolated: every element gets its own wasm instance (its own memory and panic
+//   hook) from that one compiled module, by importing the glue once per element
+//   under a distinct query. A panic shows that element's error box; the page and
+//   the other elements keep working.
+// - The light-DOM children (e.g. a link) are the fallback: shown when the widget
+//   can't load, hidden while it works.
+(() => {
+  'use strict';
+  const NAME = 'full-stack-explainer';
+  if (typeof customElements === 'undefined' || customElements.get(NAME)) return;
+
+  const CSS = "{{CSS}}";
+  const ATTRS = ['view', 'theme', 'cell', 'quiz'];
+  // Start loading when an element is this close to the viewport.
+  const ROOT_MARGIN = '600px 0px';
+
+  const me = document.currentScript
+    || Array.from(document.querySelectorAll('script[src]')).find((s) => /full-stack\.js([?#]|$)/.test(s.src));
+  const BASE = new URL('.', me ? me.src : location.href);
+
+  let sheet = null;
+  /** Styles a shadow root: one constructable sheet shared by every element. */
+  function adoptStyles(shadow) {
+    try {
+      if (!sheet) {
+        sheet = new CSSStyleSheet();
+        sheet.replaceSync(CSS);
+      }
+      shadow.adoptedStyleSheets = [sheet];
+      return;
+    } catch (_) {
+      // No constructable stylesheets here: fall back to a <style> element.
+    }
+    const style = document.createElement('style');
+    style.textContent = CSS;
+    shadow.append(style);
+  }
+
+  let compiled = null;
+  /** The compiled wasm module, fetched and compiled once per page. */
+  function compile() {
+    if (!compiled) {
+      compiled = (async () => {
+        const response = await fetch(new URL('widget_bg.wasm', BASE));
+        if (!response.ok) throw new Error(`widget_bg.wasm: HTTP ${response.status}`);
+        const type = response.headers.get('content-type') || '';
+        if (typeof WebAssembly.compileStreaming === 'function' && type.startsWith('application/wasm')) {
+          return WebAssembly.compileStreaming(response);
+        }
+        return WebAssembly.compile(await response.arrayBuffer());
+      })();
+      // A failed load (offline, blocked) may be retried by the next element.
+      compiled.catch(() => { compiled = null; });
+    }
+    return compiled;
+  }
+
+  let instances = 0;
+  const idle = [];
+  /** A wasm instance for one element: a healthy idle one, or a new one. */
+  async function acquire() {
+    if (idle.length) return idle.pop();
+    const module = await compile();
+    const n = ++instances;
+    // A distinct URL is a distinct module record, with its own wasm instance.
+    const glue = await import(new URL(`widget.js?instance=${n}`, BASE).href);
+    await glue.default({ module_or_path: module });
+    return { n, glue };
+  }
+
+  let observer = null;
+  function watch(el) {
+    if (typeof IntersectionObserver !== 'function') {
+      el._start();
+      return;
+    }
+    if (!observer) {
+      observer = new IntersectionObserver((entries) => {
+        for (const entry of entries) {
+          if (entry.isIntersecting) {
+            observer.unobserve(entry.target);
+            entry.target._start();
+          }
+        }
+      }, { rootMargin: ROOT_MARGIN });
+    }
+    observer.observe(el);
+  }
+
+  /** A short message with the light-DOM fallback (built from text, never HTML). */
+  function message(text, withFallback) {
+    const shell = document.createElement('div');
+    shell.className = 'fs-shell';
+    const box = document.createElement('div');
+    box.className = 'fs fs-placeholder';
+    const p = document.createElement('p');
+    p.textContent = text;
+    box.append(p);
+    if (withFallback) box.append(document.createElement('slot'));
+    shell.append(box);
+    return shell;
+  }
+
+  class FullStackExplainer extends HTMLElement {
+    static get observedAttributes() { return ATTRS; }
+
+    constructor() {
+      super();
+      this._shadow = this.attachShadow({ mode: 'open' });
+      adoptStyles(this._shadow);
+      this._instance = null; // { n, glue } while mounted or mounting
+      this._root = null; // the element the wasm app renders into
+      this._state = 'idle'; // idle | waiting | loading | mounted | failed
+      this._placeholder(message('Loading the Full Stack explainer\u2026', false));
+    }
+
+    connectedCallback() {
+      this._leaving = false;
+      if (this._state === 'idle') {
+        this._state = 'waiting';
+        watch(this);
+      }
+    }
+
+    disconnectedCallback() {
+      // A move in the DOM disconnects and reconnects at once: keep the widget then.
+      this._leaving = true;
+      queueMicrotask(() => { if (this._leaving && !this.isConnected) this._stop(); });
+    }
+
+    attributeChangedCallback(_name, oldValue, newValue) {
+      if (oldValue === newValue || this._state !== 'mounted' || this._remount) return;
+      // Several attributes set in a row cause one remount.
+      this._remount = true;
+      queueMicrotask(() => {
+        this._remount = false;
+        if (this._state === 'mounted') this._mount();
+      });
+    }
+
+    /** Test hook: makes this element's wasm instance panic. */
+    debugPanic() {
+      if (!this._instance) return false;
+      try { this._instance.glue.debugPanic(); } catch (_) { /* the trap after the panic */ }
+      return true;
+    }
+
+    _placeholder(node) {
+      for (const child of Array.from(this._shadow.childNodes)) {
+        if (child.nodeName !== 'STYLE') child.remove();
+      }
+      this._shadow.append(node);
+    }
+
+    /** Whether this element's app is alive (a panic replaces the root with an error box). */
+    _healthy() {
+      return this._root !== null && this._root.parentNode === this._shadow;
+    }
+
+    async _start() {
+      if (this._state !== 'waiting') return;
+      this._state = 'loading';
+      let instance;
+      try {
+        instance = await acquire();
+      } catch (error) {
+        console.error(`<${NAME}>: could not load the explainer:`, error);
+        this._state = 'failed';
+        this._placeholder(message('The interactive explainer could not load here.', true));
+        return;
+      }
+      if (this._state !== 'loading' || !this.isConnected) {
+        idle.push(instance);
+        return;
+      }
+      this._instance = instance;
+      this._state = 'mounted';
+      this._mount();
+    }
+
+    _mount() {
+      const { glue, n } = this._instance;
+      if (this._root && !this._healthy()) return; // keep the error box of a dead instance
+      if (this._root) {
+        try { glue.unmountElement(); } catch (_) { /* a dead instance */ }
+      }
+      const root = document.createElement('div');
+      root.id = 'full-stack';
+      this._placeholder(root);
+      this._root = root;
+      const attr = (name) => (this.hasAttribute(name) ? this.getAttribute(name) : undefined);
+      try {
+        glue.mountElement(root, attr('view'), attr('theme'), attr('cell'), attr('quiz'), n);
+      } catch (error) {
+        // The instance's panic hook has shown the error box; this one is dead.
+        console.error(`<${NAME}> #${n}:`, error);
+      }
+    }
+
+    _stop() {
+      if (observer) observer.unobserve(this);
+      const instance = this._instance;
+      if (instance && this._healthy()) {
+        try {
+          instance.glue.unmountElement();
+          idle.push(instance); // healthy: another element may reuse it
+        } catch (_) { /* dead: dropped */ }
+      }
+      this._instance = null;
+      this._root = null;
+      this._state = 'idle';
+      this._placeholder(message('Loading the Full Stack explainer\u2026', false));
+    }
+  }
+
+  customElements.define(NAME, FullStackExplainer);
+})();
