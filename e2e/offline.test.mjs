@@ -1,0 +1,86 @@
+// The single file (dist/full-stack.html), copied alone into an empty folder and
+// opened from disk: it works fully and makes no network request at all.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { DIST, launch, appReady } from './harness.mjs';
+import { selectedTab } from './embed-helpers.mjs';
+
+let browser, dir;
+before(async () => {
+  browser = await launch();
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'full-stack-offline-'));
+  fs.copyFileSync(path.join(DIST, 'full-stack.html'), path.join(dir, 'full-stack.html'));
+  fs.writeFileSync(path.join(dir, 'host.html'), `<!doctype html><html lang="en"><head><meta charset="utf-8">
+<title>Saved page</title></head><body>
+<iframe id="frame" sandbox="allow-scripts" src="full-stack.html" title="Full Stack explainer" style="width:1000px;height:1200px;border:0"></iframe>
+</body></html>`);
+});
+after(async () => {
+  await browser?.close();
+  if (dir) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+/** A context that is offline and logs every request any frame makes. */
+async function offlineContext() {
+  const context = await browser.newContext({ viewport: { width: 1100, height: 900 } });
+  await context.setOffline(true);
+  const requests = [];
+  const errors = [];
+  context.on('request', (r) => requests.push(r.url()));
+  context.on('page', (p) => {
+    p.on('pageerror', (e) => errors.push(String(e)));
+    p.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  });
+  return { context, requests, errors };
+}
+
+test('full-stack.html from file:// works alone and makes zero requests', async () => {
+  const { context, requests, errors } = await offlineContext();
+  const page = await context.newPage();
+  const url = pathToFileURL(path.join(dir, 'full-stack.html')).href;
+  await page.goto(url);
+  await appReady(page);
+  assert.match(await page.locator('.fs-header h2').innerText(), /Full Stack/);
+  await page.locator('#fs-tab-quiz').click();
+  assert.equal(await selectedTab(page), 'fs-tab-quiz');
+  assert.equal(await page.locator('#fs-panel-quiz').isVisible(), true);
+  assert.match(new URL(page.url()).hash, /^#quiz/, 'deep links work from disk too');
+  await page.locator('.fs-theme select').selectOption('dark');
+  assert.equal(await page.locator('.fs').getAttribute('data-theme'), 'dark');
+  // Only the document itself: no fetch of wasm, glue, styles, fonts or anything else.
+  assert.deepEqual(requests, [url]);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('full-stack.html in an iframe sandboxed without allow-same-origin (storage throws there)', async () => {
+  const { context, requests, errors } = await offlineContext();
+  const page = await context.newPage();
+  const host = pathToFileURL(path.join(dir, 'host.html')).href;
+  await page.goto(host);
+  const frame = page.frameLocator('#frame');
+  await appReady(page, frame);
+  const inner = page.frames().find((f) => f !== page.mainFrame());
+  assert.equal(await inner.evaluate(() => { try { return typeof window.localStorage; } catch (e) { return e.name; } }),
+    'SecurityError', 'the sandbox really makes storage throw');
+  await frame.locator('#fs-tab-quiz').click();
+  assert.equal(await selectedTab(frame), 'fs-tab-quiz');
+  await frame.locator('#fs-tab-timeline').click();
+  assert.equal(await selectedTab(frame), 'fs-tab-timeline');
+  assert.deepEqual(requests, [host, pathToFileURL(path.join(dir, 'full-stack.html')).href]);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('full-stack.html instantiates the wasm asynchronously, never with a synchronous compile', () => {
+  const html = fs.readFileSync(path.join(DIST, 'full-stack.html'), 'utf8');
+  const boot = html.slice(html.lastIndexOf('// Boot:'));
+  assert.match(boot, /await \w+\(\{ module_or_path: fullStackBytes \}\)/);
+  assert.doesNotMatch(boot, /initSync|new WebAssembly\.Module/);
+  assert.doesNotMatch(html, /<(link|img|iframe)\b[^>]*\b(href|src)=/i, 'no external resources');
+  assert.doesNotMatch(html, /<script\b[^>]*\bsrc=/i);
+});
