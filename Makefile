@@ -42,3 +42,7 @@ bench: setup
 
 clean:
 	rm -rf dist target/e2e
+
+## Raw, gzip and brotli size of every file in dist/ and of each page with what it loads.
+size: dist
+	node scripts/size.mjs

@@ -1310,3 +1310,62 @@ pub fn summary(c: &Content) -> BTreeMap<&'static str, usize> {
     m.insert("quotes checked", c.quotes_checked);
     m
 }
+
+// ---------------------------------------------------------------------------
+// Synthetic scaling (benchmark only)
+// ---------------------------------------------------------------------------
+
+/// A synthetic, larger copy of `c` for the benchmark: every layer repeated `layers_k`
+/// times, every tool `tools_k` times (so cells grow by `layers_k * tools_k`), and every
+/// question and timeline event `items_k` times. Copies get suffixed ids (`data-2`).
+pub fn scaled(c: &Content, layers_k: usize, tools_k: usize, items_k: usize) -> Content {
+    let suffix = |id: &str, k: usize| if k == 0 { id.to_string() } else { format!("{id}-{}", k + 1) };
+    let (nl, nt, nq) = (c.layers.len(), c.tools.len(), c.questions.len());
+    let mut out = Content {
+        layers: Vec::new(),
+        tools: Vec::new(),
+        cells: Vec::new(),
+        sections: c.sections.clone(),
+        questions: Vec::new(),
+        timeline: Vec::new(),
+        quotes_checked: c.quotes_checked,
+    };
+    for k in 0..layers_k {
+        for l in &c.layers {
+            out.layers.push(Layer { id: suffix(&l.id, k), name: format!("{}{}", l.name, if k == 0 { String::new() } else { format!(" {}", k + 1) }), description: l.description.clone() });
+        }
+    }
+    for k in 0..tools_k {
+        for t in &c.tools {
+            out.tools.push(Tool { id: suffix(&t.id, k), short: format!("{}{}", t.short, if k == 0 { String::new() } else { format!(" {}", k + 1) }), ..t.clone() });
+        }
+    }
+    // Cell (l, t) of copy (kl, kt) keeps the original cell's data.
+    let mut cell_map: HashMap<(usize, usize, usize), usize> = HashMap::new(); // (orig cell, kl, kt) -> new index
+    for kl in 0..layers_k {
+        for kt in 0..tools_k {
+            for (ci, cell) in c.cells.iter().enumerate() {
+                cell_map.insert((ci, kl, kt), out.cells.len());
+                out.cells.push(Cell { layer: cell.layer + kl * nl, tool: cell.tool + kt * nt, questions: Vec::new(), ..cell.clone() });
+            }
+        }
+    }
+    for k in 0..items_k {
+        for q in &c.questions {
+            let cells = q.cells.iter().map(|ci| cell_map[&(*ci, k % layers_k, k % tools_k)]).collect();
+            out.questions.push(Question { id: suffix(&q.id, k), cells, ..q.clone() });
+        }
+        for e in &c.timeline {
+            let cells = e.cells.iter().map(|ci| cell_map[&(*ci, k % layers_k, k % tools_k)]).collect();
+            let questions = e.questions.iter().map(|qi| qi + k * nq).collect();
+            out.timeline.push(Event { id: suffix(&e.id, k), cells, questions, ..e.clone() });
+        }
+    }
+    for (qi, q) in out.questions.iter().enumerate() {
+        for ci in &q.cells {
+            out.cells[*ci].questions.push(qi);
+        }
+    }
+    out.timeline.sort_by(|a, b| a.date.cmp(&b.date));
+    out
+}

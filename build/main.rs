@@ -32,6 +32,17 @@ fn main() {
             std::process::exit(1);
         }
     };
+    // FULL_STACK_CONTENT_SCALE=10 bakes a synthetic 10x copy (5x layers, 2x tools, so 10x
+    // cells; 10x questions and events) for the benchmark's growth measurement.
+    println!("cargo:rerun-if-env-changed=FULL_STACK_CONTENT_SCALE");
+    let content = match std::env::var("FULL_STACK_CONTENT_SCALE").as_deref() {
+        Ok("10") => content::scaled(&content, 5, 2, 10),
+        Ok("") | Ok("1") | Err(_) => content,
+        Ok(other) => {
+            eprintln!("FULL_STACK_CONTENT_SCALE={other}: only 1 and 10 are supported");
+            std::process::exit(1);
+        }
+    };
     let out = PathBuf::from(std::env::var("OUT_DIR").expect("OUT_DIR")).join("content.rs");
     std::fs::write(&out, content::to_rust(&content)).expect("write generated content");
     let counts: Vec<String> = content::summary(&content).iter().map(|(k, v)| format!("{v} {k}")).collect();

@@ -294,3 +294,24 @@ fn unknown_field_is_rejected() {
     f.layers = replace(&f.layers, "name = \"Semiconductors\"", "name = \"Semiconductors\"\ncolour = \"red\"");
     assert_mentions(&only_error(&f), &["content/layers.toml", "parse error", "colour"]);
 }
+
+#[test]
+fn scaled_content_multiplies_cells_and_questions_and_keeps_links_consistent() {
+    let c = validate(&real()).expect("valid");
+    let s = content::scaled(&c, 5, 2, 10);
+    assert_eq!(s.layers.len(), c.layers.len() * 5);
+    assert_eq!(s.tools.len(), c.tools.len() * 2);
+    assert_eq!(s.cells.len(), c.cells.len() * 10);
+    assert_eq!(s.questions.len(), c.questions.len() * 10);
+    assert_eq!(s.timeline.len(), c.timeline.len() * 10);
+    let mut ids = std::collections::HashSet::new();
+    assert!(s.layers.iter().all(|l| ids.insert(l.id.clone())), "layer ids unique");
+    let mut seen = std::collections::HashSet::new();
+    for (ci, cell) in s.cells.iter().enumerate() {
+        assert!(cell.layer < s.layers.len() && cell.tool < s.tools.len());
+        assert!(seen.insert((cell.layer, cell.tool)), "one cell per position");
+        for q in &cell.questions {
+            assert!(s.questions[*q].cells.contains(&ci), "back-link matches");
+        }
+    }
+}

@@ -1,0 +1,280 @@
+#!/usr/bin/env node
+// The benchmark behind `make bench`. It serves a built dist/ on 127.0.0.1 (brotli-encoded,
+// like a production static host) and loads three pages in headless Chromium, alternating,
+// RUNS times each:
+//   widget  embed.html, chart view (prerendered, then hydrated)
+//   floor   the same prerendered HTML and CSS with every script removed (the static floor)
+//   csr     embed.html with the prerendered markup removed (pure client-side rendering)
+// For each it reports medians of: bytes transferred, first contentful paint, time until the
+// chart table is visible, time until interactive (a click on a cell opens its panel),
+// cell-select-to-paint latency (unthrottled and at 4x CPU throttling), JS heap + wasm memory.
+//
+// Usage: node bench/run.mjs --dist dist [--dist10 dist-10x] [--runs 15] [--out bench/results.md]
+import fs from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const arg = (name, dflt) => {
+  const i = process.argv.indexOf('--' + name);
+  return i > 0 ? process.argv[i + 1] : dflt;
+};
+const RUNS = Number(arg('runs', 15));
+const DIST = path.resolve(ROOT, arg('dist', 'dist'));
+const DIST10 = arg('dist10') ? path.resolve(ROOT, arg('dist10')) : null;
+const OUT = arg('out') ? path.resolve(ROOT, arg('out')) : null;
+const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+const PRERENDER_START = '<!--fs-prerender-->';
+const PRERENDER_END = '<!--/fs-prerender-->';
+
+// ---------------------------------------------------------------------------
+// Pages
+
+function variants(dist) {
+  const embed = fs.readFileSync(path.join(dist, 'embed.html'), 'utf8');
+  if (!embed.includes(PRERENDER_START)) throw new Error(`${dist}/embed.html has no prerendered markup`);
+  const floor = embed
+    .replace(/<script\b[\s\S]*?<\/script>/g, '')
+    .replace(/<link[^>]+rel="(?:modulepreload|preload)"[^>]*>/g, '');
+  const csr = embed
+    .replace(new RegExp(`${PRERENDER_START}[\\s\\S]*?${PRERENDER_END}`), '')
+    .replace(/ data-prerendered(="[^"]*")?/, '');
+  if (csr === embed) throw new Error('could not strip the prerendered markup');
+  return { widget: embed, floor, csr };
+}
+
+// ---------------------------------------------------------------------------
+// A static server that serves brotli like a production host, counting nothing itself:
+// transferred bytes come from Chromium (encodedDataLength).
+
+const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.wasm': 'application/wasm', '.svg': 'image/svg+xml', '.png': 'image/png' };
+
+function brotli(buf) {
+  return zlib.brotliCompressSync(buf, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } });
+}
+
+async function serve(dist, pages) {
+  const cache = new Map();
+  const get = (p) => {
+    if (!cache.has(p)) {
+      const body = pages[p] != null ? Buffer.from(pages[p]) : fs.readFileSync(path.join(dist, p));
+      cache.set(p, { body, br: brotli(body) });
+    }
+    return cache.get(p);
+  };
+  const server = http.createServer((req, res) => {
+    const p = decodeURIComponent(new URL(req.url, 'http://x').pathname).replace(/^\/+/, '');
+    let entry;
+    try {
+      entry = get(p);
+    } catch {
+      res.writeHead(404).end();
+      return;
+    }
+    const useBr = /\bbr\b/.test(req.headers['accept-encoding'] || '');
+    res.writeHead(200, {
+      'content-type': TYPES[path.extname(p)] || 'application/octet-stream',
+      'cache-control': 'no-store',
+      ...(useBr ? { 'content-encoding': 'br' } : {}),
+    });
+    res.end(useBr ? entry.br : entry.body);
+  });
+  await new Promise((r) => server.listen(0, '127.0.0.1', r));
+  return { origin: `http://127.0.0.1:${server.address().port}`, close: () => new Promise((r) => server.close(r)) };
+}
+
+// ---------------------------------------------------------------------------
+// In-page instrumentation, installed before any page script runs.
+
+const INIT = () => {
+  const m = (window.__bench = { tableVisible: null, interactive: null, wasmMemory: [] });
+  // Capture wasm memories to report their size.
+  for (const name of ['instantiate', 'instantiateStreaming']) {
+    const orig = WebAssembly[name];
+    WebAssembly[name] = async function (...args) {
+      const result = await orig.apply(this, args);
+      const inst = result.instance || result;
+      if (inst.exports && inst.exports.memory) m.wasmMemory.push(inst.exports.memory);
+      return result;
+    };
+  }
+  const tableVisible = () => {
+    const t = document.querySelector('table.fs-matrix');
+    if (!t) return false;
+    const r = t.getBoundingClientRect();
+    return r.height > 0 && r.width > 0 && getComputedStyle(t).visibility !== 'hidden';
+  };
+  // Every frame: note when the table is first visible; once a cell button exists, click it
+  // and note the first frame where its detail panel is present (hydrated and responding).
+  const frame = () => {
+    const now = performance.now();
+    if (m.tableVisible === null && tableVisible()) m.tableVisible = now;
+    if (m.interactive === null) {
+      if (document.querySelector('.fs-detail')) {
+        m.interactive = now;
+      } else {
+        const btn = document.querySelector('table.fs-matrix td button');
+        if (btn) btn.click();
+      }
+    }
+    if (m.tableVisible === null || m.interactive === null) requestAnimationFrame(frame);
+  };
+  requestAnimationFrame(frame);
+};
+
+/** Clicks `n` different cells; for each, the time from the click to the first paint after the
+ *  panel shows that cell (a frame, then a task: the usual next-paint approximation). */
+async function selectLatencies(page, n) {
+  return page.evaluate(async (n) => {
+    const buttons = [...document.querySelectorAll('table.fs-matrix td button')];
+    const out = [];
+    for (let i = 0; i < n; i++) {
+      const btn = buttons[(i * 7 + 3) % buttons.length];
+      const want = btn.closest('td').getAttribute('data-cell');
+      const t0 = performance.now();
+      btn.click();
+      // Wait for the panel to name the new cell, then for the next paint.
+      await new Promise((resolve) => {
+        const check = () => {
+          const panel = document.querySelector('.fs-detail');
+          if (panel && panel.getAttribute('data-cell') === want) {
+            requestAnimationFrame(() => {
+              const ch = new MessageChannel();
+              ch.port1.onmessage = resolve;
+              ch.port2.postMessage(0);
+            });
+          } else {
+            queueMicrotask(check);
+          }
+        };
+        check();
+      });
+      out.push(performance.now() - t0);
+      await new Promise((r) => setTimeout(r, 30));
+    }
+    return out;
+  }, n);
+}
+
+async function measure(browser, url, kind) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  await cdp.send('Performance.enable');
+  let bytes = 0;
+  cdp.on('Network.loadingFinished', (e) => (bytes += e.encodedDataLength));
+  await page.addInitScript(INIT);
+  await page.goto(url, { waitUntil: 'load' });
+  const interactive = kind !== 'floor';
+  if (interactive) await page.waitForFunction(() => window.__bench.interactive !== null, null, { timeout: 30000 });
+  await page.waitForFunction(() => window.__bench.tableVisible !== null, null, { timeout: 30000 });
+  // Let the last responses finish before reading the byte count.
+  await page.waitForLoadState('networkidle');
+  const r = await page.evaluate(() => {
+    const fcp = performance.getEntriesByName('first-contentful-paint')[0];
+    const b = window.__bench;
+    return {
+      fcp: fcp ? fcp.startTime : null,
+      tableVisible: b.tableVisible,
+      interactive: b.interactive,
+      wasmBytes: b.wasmMemory.reduce((a, mem) => a + mem.buffer.byteLength, 0),
+    };
+  });
+  const metrics = Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((x) => [x.name, x.value]));
+  r.memory = metrics.JSHeapUsedSize + r.wasmBytes;
+  r.bytes = bytes;
+  if (interactive) {
+    r.select = median(await selectLatencies(page, 9));
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+    r.select4x = median(await selectLatencies(page, 9));
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+  }
+  await context.close();
+  return r;
+}
+
+// ---------------------------------------------------------------------------
+
+function median(xs) {
+  const v = xs.filter((x) => x != null && !Number.isNaN(x)).sort((a, b) => a - b);
+  if (!v.length) return null;
+  const mid = v.length >> 1;
+  return v.length % 2 ? v[mid] : (v[mid - 1] + v[mid]) / 2;
+}
+
+async function suite(browser, dist, label) {
+  const pages = variants(dist);
+  const server = await serve(dist, { 'bench-widget.html': pages.widget, 'bench-floor.html': pages.floor, 'bench-csr.html': pages.csr });
+  const results = { widget: [], floor: [], csr: [] };
+  // Warm-up (not recorded): first launch of each page pays one-off browser costs.
+  for (const kind of Object.keys(results)) await measure(browser, `${server.origin}/bench-${kind}.html`, kind);
+  for (let i = 0; i < RUNS; i++) {
+    for (const kind of Object.keys(results)) {
+      results[kind].push(await measure(browser, `${server.origin}/bench-${kind}.html`, kind));
+    }
+    process.stderr.write(`\r${label}: run ${i + 1}/${RUNS}`);
+  }
+  process.stderr.write('\n');
+  await server.close();
+  const med = {};
+  for (const [kind, rs] of Object.entries(results)) {
+    med[kind] = Object.fromEntries(
+      ['bytes', 'fcp', 'tableVisible', 'interactive', 'select', 'select4x', 'memory'].map((k) => [k, median(rs.map((r) => r[k]))]),
+    );
+  }
+  return med;
+}
+
+function fmt(kind, m) {
+  const ms = (x) => (x == null ? '—' : x.toFixed(1));
+  return `| ${kind} | ${(m.bytes / 1024).toFixed(1)} | ${ms(m.fcp)} | ${ms(m.tableVisible)} | ${ms(m.interactive)} | ${ms(m.select)} | ${ms(m.select4x)} | ${(m.memory / 1048576).toFixed(2)} |`;
+}
+
+function table(title, med) {
+  const w = med.widget, f = med.floor, c = med.csr;
+  const ratio = (a, b) => (a != null && b ? (a / b).toFixed(2) : '—');
+  return [
+    `### ${title}`,
+    '',
+    '| page | transferred (KiB, brotli) | FCP (ms) | table visible (ms) | interactive (ms) | select→paint (ms) | select→paint 4x CPU (ms) | JS heap + wasm (MiB) |',
+    '|---|---|---|---|---|---|---|---|',
+    fmt('widget (embed.html, chart)', w),
+    fmt('static floor (no scripts)', f),
+    fmt('widget without prerendering (CSR)', c),
+    '',
+    `Ratios: widget/floor bytes ${ratio(w.bytes, f.bytes)}, FCP ${ratio(w.fcp, f.fcp)}, table visible ${ratio(w.tableVisible, f.tableVisible)}; ` +
+      `widget interactive / floor FCP ${ratio(w.interactive, f.fcp)}; CSR/widget FCP ${ratio(c.fcp, w.fcp)}, table visible ${ratio(c.tableVisible, w.tableVisible)}.`,
+    '',
+  ].join('\n');
+}
+
+const browser = await chromium.launch({
+  executablePath: CHROMIUM,
+  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-quic', '--no-first-run',
+    '--disable-background-networking', '--disable-component-update', '--disable-sync', '--enable-precise-memory-info'],
+});
+const chromiumVersion = browser.version();
+const base = await suite(browser, DIST, 'content x1');
+const big = DIST10 ? await suite(browser, DIST10, 'content x10') : null;
+await browser.close();
+
+const cpu = os.cpus()[0]?.model || 'unknown CPU';
+const lines = [
+  `## Benchmark, ${new Date().toISOString().slice(0, 10)}`,
+  '',
+  `Machine: ${cpu}, ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.type()} ${os.release()}; Chromium ${chromiumVersion} headless; Node ${process.version}.`,
+  `Command: \`${process.env.BENCH_COMMAND || 'node bench/run.mjs ' + process.argv.slice(2).join(' ')}\`; ${RUNS} runs per page, alternating, medians; served brotli q11 from 127.0.0.1, cache disabled, 1280x900.`,
+  '',
+  table('Real content', base),
+];
+if (big) lines.push(table('10x content (synthetic layers, tools, cells, questions)', big));
+const text = lines.join('\n');
+console.log(text);
+if (OUT) fs.writeFileSync(OUT, text + '\n');
