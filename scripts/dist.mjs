@@ -19,8 +19,8 @@
 // Usage: node scripts/dist.mjs [dist-dir]      (after `trunk build --release`)
 import fs from 'node:fs';
 import path from 'node:path';
-import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
+import { sizes } from './size.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const WWW = path.join(ROOT, 'www');
@@ -173,38 +173,15 @@ function copyDir(from, to) {
   }
 }
 
-/** Raw, gzip -9 and brotli -q 11 sizes of a set of dist/ files. */
-export function sizes(dir, files) {
-  return files.map((file) => {
-    const data = fs.readFileSync(path.join(dir, file));
-    return {
-      file,
-      raw: data.length,
-      gzip: zlib.gzipSync(data, { level: 9 }).length,
-      brotli: zlib.brotliCompressSync(data, {
-        params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: data.length },
-      }).length,
-    };
-  });
-}
-
-/** What each embed loads, for the size report and the budget test. */
-export const LOADS = {
-  'embed.html': ['embed.html', ...WIDGET_CSS, 'embed.css', 'embed.js', 'widget.js', 'widget_bg.wasm'],
-  'full-stack.js': ['full-stack.js', 'widget.js', 'widget_bg.wasm'],
-  'full-stack.html': ['full-stack.html'],
-};
+/** What the custom element loads (`make size` covers the pages). */
+export const ELEMENT_LOADS = ['full-stack.js', 'widget.js', 'widget_bg.wasm'];
 
 function report(dir) {
-  const kb = (n) => (n / 1024).toFixed(1).padStart(7);
-  for (const [what, files] of Object.entries(LOADS)) {
-    const rows = sizes(dir, files);
-    const total = rows.reduce((t, r) => ({ raw: t.raw + r.raw, gzip: t.gzip + r.gzip, brotli: t.brotli + r.brotli }), { raw: 0, gzip: 0, brotli: 0 });
-    console.log(`dist: ${what} loads (KiB)      raw    gzip  brotli`);
-    for (const r of [...rows, { file: 'total', ...total }]) {
-      console.log(`  ${r.file.padEnd(24)}${kb(r.raw)} ${kb(r.gzip)} ${kb(r.brotli)}`);
-    }
-  }
+  const kb = (n) => (n / 1024).toFixed(1).padStart(8);
+  const rows = ELEMENT_LOADS.map((file) => ({ file, ...sizes(fs.readFileSync(path.join(dir, file))) }));
+  const total = (k) => rows.reduce((t, r) => t + r[k], 0);
+  console.log(`dist: <full-stack-explainer> loads ${ELEMENT_LOADS.join(' + ')}: `
+    + `${kb(total('raw')).trim()} KiB raw, ${kb(total('gzip')).trim()} gzip, ${kb(total('brotli')).trim()} brotli (make size: every page)`);
 }
 
 export function build(dist, env = process.env) {

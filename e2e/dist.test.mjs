@@ -1,0 +1,84 @@
+// The post-build step (scripts/dist.mjs): templates, the link card, the CSS for the
+// shadow root, and what it wrote into dist/.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { DIST } from './harness.mjs';
+import { fill, remToPx, parseBaseUrl, socialTags, withSocialTags, escapeHtml, build, rootMarkup, singleFileScript } from '../scripts/dist.mjs';
+
+test('fill: every placeholder needs a value and every value a placeholder', () => {
+  assert.equal(fill('<a>{{X}}</a>{{Y}}', { X: '1', Y: '$&$1' }), '<a>1</a>$&$1', 'values are inserted literally');
+  assert.throws(() => fill('{{X}}{{Z}}', { X: '' }), /no value for \{\{Z\}\}/);
+  assert.throws(() => fill('{{X}}', { X: '', Y: '' }), /no \{\{Y\}\} placeholder/);
+});
+
+test('remToPx: rem becomes px at 16px, nothing else changes', () => {
+  assert.equal(remToPx('a{margin:0.75rem -1rem .5rem 2REM}'), 'a{margin:12px -16px 8px 2REM}');
+  assert.equal(remToPx('.fs-remove{x:1.3rem} .x2rem{y:calc(1rem + 2px)}'), '.fs-remove{x:20.8px} .x2rem{y:calc(16px + 2px)}');
+  assert.equal(remToPx('@media (max-width: 40rem) {}'), '@media (max-width: 640px) {}');
+});
+
+test('the base URL must be absolute http(s) and ends up with a trailing slash', () => {
+  assert.equal(parseBaseUrl(undefined), null);
+  assert.equal(parseBaseUrl('https://example.org/full-stack'), 'https://example.org/full-stack/');
+  assert.equal(parseBaseUrl('https://example.org/fs/?x=1#y'), 'https://example.org/fs/');
+  assert.throws(() => parseBaseUrl('example.org/fs'), /not a URL/);
+  assert.throws(() => parseBaseUrl('javascript:alert(1)'), /must be http/);
+});
+
+test('link-card tags: escaped, absolute image with a base URL, none without, replaced on a rerun', () => {
+  const tags = socialTags({ title: 'A "quoted" <title>', description: 'D & d', baseUrl: 'https://example.org/fs/' });
+  assert.match(tags, /<meta property="og:title" content="A &quot;quoted&quot; &lt;title&gt;">/);
+  assert.match(tags, /<meta property="og:description" content="D &amp; d">/);
+  assert.match(tags, /<meta property="og:image" content="https:\/\/example\.org\/fs\/poster\.png">/);
+  assert.match(tags, /<meta name="twitter:card" content="summary_large_image">/);
+  const bare = socialTags({ title: 't', description: 'd', baseUrl: null });
+  assert.doesNotMatch(bare, /og:image|og:url/);
+  assert.match(bare, /twitter:card" content="summary"/);
+  const page = '<html><head><title>t</title>\n</head><body></body></html>';
+  const once = withSocialTags(page, tags);
+  assert.equal(withSocialTags(once, tags), once, 'running twice changes nothing');
+  assert.equal((withSocialTags(once, bare).match(/og:title/g) || []).length, 1);
+});
+
+test('escapeHtml escapes the five characters', () => {
+  assert.equal(escapeHtml(`<a href="x" title='y'>&</a>`), '&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&lt;/a&gt;');
+});
+
+test('the single-file script refuses glue without a default export or with </script', () => {
+  assert.throws(() => singleFileScript('export function f() {}', new Uint8Array([0, 97, 115, 109])), /no default export/);
+  assert.throws(() => singleFileScript('const s = "</script>"; export { init as default };', new Uint8Array()), /<\/script/);
+  const s = singleFileScript('async function init() {}\nexport { initSync, init as default };', new Uint8Array([0, 97, 115, 109]));
+  assert.match(s, /const FULL_STACK_WASM = "AGFzbQ==";/);
+  assert.match(s, /await init\(\{ module_or_path: fullStackBytes \}\);/);
+});
+
+test('dist/ holds the embed files, each page with its widget root', () => {
+  for (const f of ['index.html', 'embed.html', 'embed.js', 'embed.css', 'full-stack.js', 'full-stack.html', 'demo/hostile-blog.html']) {
+    assert.ok(fs.existsSync(path.join(DIST, f)), `dist/${f}`);
+  }
+  assert.ok(fs.readFileSync(path.join(DIST, 'index.html'), 'utf8').includes(rootMarkup('page')));
+  assert.ok(fs.readFileSync(path.join(DIST, 'embed.html'), 'utf8').includes(rootMarkup('embed')));
+  assert.ok(fs.readFileSync(path.join(DIST, 'full-stack.html'), 'utf8').includes(rootMarkup('page')));
+  const index = fs.readFileSync(path.join(DIST, 'index.html'), 'utf8');
+  assert.match(index, /<meta property="og:title" content="Full Stack/);
+  const element = fs.readFileSync(path.join(DIST, 'full-stack.js'), 'utf8');
+  assert.doesNotMatch(element, /\{\{CSS\}\}/);
+  assert.doesNotMatch(element, /\d\s*rem\b/, 'no rem left in the shadow-root CSS');
+});
+
+test('FULL_STACK_BASE_URL puts absolute card URLs into index.html', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'full-stack-dist-'));
+  try {
+    fs.cpSync(DIST, dir, { recursive: true });
+    build(dir, { FULL_STACK_BASE_URL: 'https://news.example.com/widgets/full-stack' });
+    const index = fs.readFileSync(path.join(dir, 'index.html'), 'utf8');
+    assert.match(index, /<meta property="og:image" content="https:\/\/news\.example\.com\/widgets\/full-stack\/poster\.png">/);
+    assert.match(index, /<meta property="og:url" content="https:\/\/news\.example\.com\/widgets\/full-stack\/">/);
+    assert.equal((index.match(/og:title/g) || []).length, 1);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
