@@ -87,6 +87,9 @@ test('the hostile blog: its own styles are unchanged by the widgets', async () =
   assert.deepEqual(await hostStyles(page), before);
   // The element itself is a block (its :host rule), still sized by the host's rules.
   assert.equal(await page.locator('#first').evaluate((el) => getComputedStyle(el).display), 'block');
+  // The theme's `*::before { content: "»" }` draws nothing inside the element's box.
+  assert.equal(await page.locator('#first').evaluate((el) => getComputedStyle(el, '::before').content), 'none');
+  assert.notEqual(await page.locator('#intro').evaluate((el) => getComputedStyle(el, '::before').content), 'none');
   assert.equal(await page.locator('style').count(), 1, 'no style element added to the host document');
   assert.deepEqual(errors, []);
   await context.close();
