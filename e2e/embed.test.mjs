@@ -36,6 +36,19 @@ const ROUTES = {
         });
       </script></body></html>`,
   },
+  '/t/sandboxed.html': {
+    body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Sandboxed</title><link rel="icon" href="data:,"></head><body>
+      <iframe id="frame" sandbox="allow-scripts" src="/embed.html?view=quiz" title="Full Stack explainer" style="width:600px;height:300px;border:0"></iframe>
+      <script>
+        window.__heights = [];
+        window.addEventListener('message', (e) => {
+          const d = e.data;
+          if (e.source === document.getElementById('frame').contentWindow && d && d['datawrapper-height']) {
+            window.__heights.push([e.origin, d['datawrapper-height']['full-stack']]);
+          }
+        });
+      </script></body></html>`,
+  },
   '/t/csp.html': {
     // No data: favicon here: the CSP would rightly block it.
     ...hostPage(`<full-stack-explainer id="c" view="quiz"><a href="/">Fallback link</a></full-stack-explainer>`, { head: '' }),
@@ -90,7 +103,7 @@ test('the hostile blog: its own styles are unchanged by the widgets', async () =
   // The theme's `*::before { content: "»" }` draws nothing inside the element's box.
   assert.equal(await page.locator('#first').evaluate((el) => getComputedStyle(el, '::before').content), 'none');
   assert.notEqual(await page.locator('#intro').evaluate((el) => getComputedStyle(el, '::before').content), 'none');
-  assert.equal(await page.locator('style').count(), 1, 'no style element added to the host document');
+  assert.equal(await page.evaluate(() => document.querySelectorAll('style').length), 1, 'no style element added to the host document');
   assert.deepEqual(errors, []);
   await context.close();
 });
@@ -324,6 +337,23 @@ test('embed.html posts its height in the Datawrapper, Flourish/Embedly and AMP f
   await context.close();
 });
 
+test('embed.html works in an iframe sandboxed without allow-same-origin (opaque origin, storage throws)', async () => {
+  const { page, context, errors } = await open(browser, server.origin + '/t/sandboxed.html');
+  const frame = page.frameLocator('#frame');
+  await appReady(page, frame);
+  assert.equal(await selectedTab(frame), 'fs-tab-quiz');
+  await frame.locator('#fs-tab-chart').click();
+  assert.equal(await selectedTab(frame), 'fs-tab-chart');
+  const heights = await until(page, 'a height message', async () => {
+    const h = await page.evaluate(() => window.__heights);
+    return h.length ? h : null;
+  });
+  assert.equal(heights[0][0], 'null', 'sent from the opaque origin');
+  assert.ok(heights[0][1] > 100);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('embed.html posts nothing when not framed and ignores inbound messages', async () => {
   const { page, context, errors } = await browser.newContext({ viewport: { width: 800, height: 900 } })
     .then(async (ctx) => {
@@ -379,8 +409,27 @@ test("under CSP default-src 'self'; script-src 'self' 'wasm-unsafe-eval' the ele
   assert.equal(await selectedTab(c), 'fs-tab-chart');
   // Styled by its constructable stylesheet, which the CSP doesn't block.
   assert.equal(await c.locator('.fs').evaluate((el) => getComputedStyle(el).fontSize), '16px');
+  assert.equal(await c.evaluate((el) => el.shadowRoot.adoptedStyleSheets.length), 1);
   assert.deepEqual(await page.evaluate(() => window.__violations), []);
   assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('without constructable stylesheets the element falls back to a <style> in its shadow root', async () => {
+  const context = await browser.newContext({ viewport: { width: 1000, height: 900 } });
+  const page = await context.newPage();
+  await page.addInitScript(() => {
+    delete ShadowRoot.prototype.adoptedStyleSheets;
+    delete Document.prototype.adoptedStyleSheets;
+  });
+  await page.goto(server.origin + '/t/two.html');
+  await elementReady(page, '#a');
+  const styled = await page.locator('#a').evaluate((el) => ({
+    styles: el.shadowRoot.querySelectorAll('style').length,
+    font: getComputedStyle(el.shadowRoot.querySelector('.fs')).fontSize,
+  }));
+  assert.deepEqual(styled, { styles: 1, font: '16px' });
+  assert.equal(await page.evaluate(() => document.querySelectorAll('style').length), 0, 'nothing added to the host document');
   await context.close();
 });
 

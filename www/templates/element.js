@@ -35,18 +35,23 @@
   const BASE = new URL('.', me ? me.src : location.href);
 
   let sheet = null;
+  const constructable = typeof ShadowRoot !== 'undefined' && 'adoptedStyleSheets' in ShadowRoot.prototype
+    && typeof CSSStyleSheet === 'function' && 'replaceSync' in CSSStyleSheet.prototype;
   /** Styles a shadow root: one constructable sheet shared by every element. */
   function adoptStyles(shadow) {
-    try {
-      if (!sheet) {
-        sheet = new CSSStyleSheet();
-        sheet.replaceSync(CSS);
+    if (constructable) {
+      try {
+        if (!sheet) {
+          sheet = new CSSStyleSheet();
+          sheet.replaceSync(CSS);
+        }
+        shadow.adoptedStyleSheets = [sheet];
+        return;
+      } catch (_) {
+        // Constructable but refused: fall back below.
       }
-      shadow.adoptedStyleSheets = [sheet];
-      return;
-    } catch (_) {
-      // No constructable stylesheets here: fall back to a <style> element.
     }
+    // No constructable stylesheets here: a <style> element in the shadow root.
     const style = document.createElement('style');
     style.textContent = CSS;
     shadow.append(style);
