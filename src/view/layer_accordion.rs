@@ -35,10 +35,17 @@ pub fn LayerAccordion(props: &AccordionProps) -> Html {
         }
     };
     let detail_if = |t: ChartTarget| if props.target == Some(t) { props.detail.clone() } else { html! {} };
-    let open_layer = match props.target {
-        Some(ChartTarget::Cell(l, _)) | Some(ChartTarget::Layer(l)) => Some(l),
-        _ => None,
+    // The disclosure holding the selection is open. It stays open when the panel
+    // closes, so focus can go back to the button that opened it.
+    let last_open = use_mut_ref(|| None::<Option<usize>>);
+    let open = match props.target {
+        Some(ChartTarget::Cell(l, _)) | Some(ChartTarget::Layer(l)) => Some(Some(l)),
+        Some(ChartTarget::Tool(_)) => Some(None),
+        None => *last_open.borrow(),
     };
+    *last_open.borrow_mut() = open;
+    let open_layer = open.flatten();
+    let open_tools = open == Some(None);
     html! {
         <div class="fs-accordion">
             <p class="fs-acc-caption">
@@ -78,7 +85,7 @@ pub fn LayerAccordion(props: &AccordionProps) -> Html {
                     </details>
                 }
             }) }
-            <details class="fs-acc-layer fs-acc-tools-all" open={matches!(props.target, Some(ChartTarget::Tool(_)))}>
+            <details class="fs-acc-layer fs-acc-tools-all" open={open_tools}>
                 <summary><span class="fs-acc-name">{ "Each policy tool across all layers" }</span></summary>
                 <ul class="fs-acc-tools">
                     { for content.tools.iter().enumerate().map(|(t, tool)| html! {
