@@ -48,6 +48,16 @@ impl TierFilter {
     }
 }
 
+/// A tier's label in lower case, for use inside a sentence.
+pub fn tier_phrase(tier: Tier) -> &'static str {
+    match tier {
+        Tier::Episode => "said in the episode",
+        Tier::Report => "report text",
+        Tier::Outside => "outside source",
+        Tier::Reconstruction => "reconstruction (our inference)",
+    }
+}
+
 /// Whether an entry has at least one source the filter admits.
 pub fn entry_shown(entry: &Entry, filter: TierFilter) -> bool {
     entry.sources.iter().any(|s| filter.admits(s.tier))
@@ -139,7 +149,10 @@ impl Evidence {
                 format!("{} hidden by the filter", plural(total, "entry", "entries"))
             }
             Evidence::Shown { count, tier, .. } => {
-                format!("{}, strongest source: {}", plural(count, "entry", "entries"), tier.label().to_lowercase())
+                let mut s = plural(count, "entry", "entries");
+                s.push_str(", strongest source: ");
+                s.push_str(tier_phrase(tier));
+                s
             }
         }
     }
@@ -501,6 +514,13 @@ mod tests {
         assert!(shade(Tier::Reconstruction) > 0);
         assert_eq!(Evidence::NotFound.shade(), 0);
         assert_eq!(Evidence::Filtered { total: 3 }.shade(), 0);
+    }
+
+    #[test]
+    fn tier_phrases_are_the_labels_in_lower_case() {
+        for t in Tier::ALL {
+            assert_eq!(tier_phrase(t), t.label().to_lowercase());
+        }
     }
 
     #[test]

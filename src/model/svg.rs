@@ -205,7 +205,7 @@ pub fn matrix_svg(content: &Content, options: &SvgOptions) -> String {
     );
     if !options.filter.is_everything() {
         caption.push_str(" Showing: ");
-        caption.push_str(&options.filter.label().to_lowercase());
+        caption.push_str(options.filter.label());
         caption.push('.');
     }
     y = body.para(MARGIN, y, 16, false, MUTED, inner, &caption) + 8;
@@ -395,7 +395,7 @@ mod tests {
     fn the_filter_removes_weaker_cells_and_says_so() {
         let all = matrix_svg(&CONTENT, &opts());
         let ep = matrix_svg(&CONTENT, &SvgOptions { filter: TierFilter(Tier::Episode), ..opts() });
-        assert!(ep.contains("Showing: only what was said in the episode"));
+        assert!(ep.contains("Showing: Only what was said in the episode."));
         assert!(!all.contains("Showing:"));
         assert!(ep.matches(">I</text>").count() == 1, "only the legend's inference mark remains");
     }

@@ -4,7 +4,8 @@ use super::cell::marks;
 use super::sources::{badge, SourceList};
 use super::{use_content, use_nav};
 use crate::model::chart::{
-    column_summary, entry_shown, events_for_cell, plural, row_summary, Evidence, LineSummary, TierFilter,
+    column_summary, entry_shown, events_for_cell, plural, row_summary, tier_phrase, Evidence, LineSummary,
+    TierFilter,
 };
 use crate::model::route::{ChartTarget, Route};
 use crate::model::timeline::human_date;
@@ -229,7 +230,7 @@ fn line_detail(content: &'static Content, props: &DetailProps, line: Line, s: &L
         .iter()
         .zip(s.by_tier)
         .filter(|(_, n)| *n > 0)
-        .map(|(tier, n)| format!("{n} {}", tier.label().to_lowercase()))
+        .map(|(tier, n)| format!("{n} {}", tier_phrase(*tier)))
         .collect();
     let names = |ix: &[usize]| ix.iter().map(|&i| name_of(i)).collect::<Vec<_>>().join(", ");
     let tool_name = match line {

@@ -60,6 +60,13 @@ pub fn LayerAccordion(props: &AccordionProps) -> Html {
                         <summary>
                             <span class="fs-acc-name">{ layer.name }</span>
                             <span class="fs-acc-sum">{ format!("{} of {} tools with evidence", s.shown.len(), content.tools.len()) }</span>
+                            // A strip of the row's shades, left to right (the list inside says it in words).
+                            <span class="fs-acc-strip" aria-hidden="true">
+                                { for (0..content.tools.len()).map(|t| {
+                                    let ev = Evidence::of(content, l, t, props.filter);
+                                    html! { <span data-state={ev.state_id()} data-tier={ev.tier().map(|x| x.id())}></span> }
+                                }) }
+                            </span>
                         </summary>
                         <div class="fs-acc-body">
                             { button(ChartTarget::Layer(l), html! { <>{ "Summary of this layer" }</> }) }
