@@ -124,6 +124,7 @@ impl Out {
         self.raw("/>\n");
     }
     /// One line of text; `anchor` is "start", "middle" or "end".
+    #[allow(clippy::too_many_arguments)]
     fn text(&mut self, x: u32, y: u32, size: u32, bold: bool, fill: &str, anchor: &str, text: &str) {
         self.raw("<text");
         self.attr("x", x);
@@ -158,6 +159,7 @@ impl Out {
 }
 
 /// The matrix as an SVG document, `WIDTH` px wide.
+#[inline(never)] // called from two download buttons: keep one copy in the wasm
 pub fn matrix_svg(content: &Content, options: &SvgOptions) -> String {
     let inner = WIDTH - 2 * MARGIN;
     let ncols = content.tools.len().max(1) as u32;
@@ -251,7 +253,7 @@ pub fn matrix_svg(content: &Content, options: &SvgOptions) -> String {
                     body.text(x + col_w / 2 + 14, ry + ROW_H / 2 + 7, 14, true, fg, "middle", tier.mark());
                 }
                 Evidence::Filtered { .. } => {
-                    body.text(x + col_w / 2, ry + ROW_H / 2 + 6, 16, false, MUTED, "middle", "\u{00b7}");
+                    body.text(x + col_w / 2, ry + ROW_H / 2 + 9, 30, true, MUTED, "middle", "\u{00b7}");
                 }
                 Evidence::NotFound => {
                     body.rect(x + 4, ry + 4, col_w - 8, ROW_H - 8, "fill=\"url(#nf)\" rx=\"4\"");

@@ -3,11 +3,18 @@ use yew::prelude::*;
 use crate::model::chart::{line_range, TierFilter};
 use crate::model::{Source, Tier};
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct SourceListProps {
     pub sources: &'static [Source],
     #[prop_or_default]
     pub filter: TierFilter,
+}
+
+impl PartialEq for SourceListProps {
+    /// The sources are static content: the same slice is the same list.
+    fn eq(&self, other: &Self) -> bool {
+        std::ptr::eq(self.sources, other.sources) && self.filter == other.filter
+    }
 }
 
 /// A claim's sources, each labelled with its provenance tier: verbatim episode quotes
