@@ -6,7 +6,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { DIST } from './harness.mjs';
-import { fill, remToPx, parseBaseUrl, socialTags, withSocialTags, escapeHtml, build, rootMarkup, singleFileScript } from '../scripts/dist.mjs';
+import { fill, remToPx, parseBaseUrl, socialTags, withSocialTags, escapeHtml, build, rootMarkup, singleFileScript, pngSize } from '../scripts/dist.mjs';
+import { serve, launch, open, appReady } from './harness.mjs';
 
 test('fill: every placeholder needs a value and every value a placeholder', () => {
   assert.equal(fill('<a>{{X}}</a>{{Y}}', { X: '1', Y: '$&$1' }), '<a>1</a>$&$1', 'values are inserted literally');
@@ -78,7 +79,45 @@ test('FULL_STACK_BASE_URL puts absolute card URLs into index.html', () => {
     assert.match(index, /<meta property="og:image" content="https:\/\/news\.example\.com\/widgets\/full-stack\/poster\.png">/);
     assert.match(index, /<meta property="og:url" content="https:\/\/news\.example\.com\/widgets\/full-stack\/">/);
     assert.equal((index.match(/og:title/g) || []).length, 1);
+    // The poster tells email readers where to go.
+    assert.match(fs.readFileSync(path.join(dir, 'poster.svg'), 'utf8'), /take the quiz at news\.example\.com\/widgets\/full-stack</);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('the poster: an SVG with the title and call to action, and a PNG of it at twice the size', () => {
+  const svg = fs.readFileSync(path.join(DIST, 'poster.svg'), 'utf8');
+  assert.match(svg, /^<svg [^>]*xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+  assert.match(svg, /Explore the chart and take the quiz/);
+  assert.match(svg, /Full Stack: China’s industrial policy for AI/);
+  const width = Number(svg.match(/<svg [^>]*width="(\d+)"/)[1]);
+  const height = Number(svg.match(/<svg [^>]*height="(\d+)"/)[1]);
+  const png = pngSize(fs.readFileSync(path.join(DIST, 'poster.png')));
+  assert.deepEqual(png, { width: 2 * width, height: 2 * height });
+  assert.ok(fs.statSync(path.join(DIST, 'poster.png')).size > 50000, 'a real picture, not an empty canvas');
+  const index = fs.readFileSync(path.join(DIST, 'index.html'), 'utf8');
+  if (/og:image"/.test(index)) {
+    assert.match(index, new RegExp(`og:image:width" content="${png.width}"`));
+    assert.match(index, new RegExp(`og:image:height" content="${png.height}"`));
+  }
+  assert.throws(() => pngSize(Buffer.from('GIF89a............................')), /not a PNG/);
+});
+
+test('dist/full-stack.csv is exactly what the widget\'s "Download data (CSV)" gives', async () => {
+  const server = await serve();
+  const browser = await launch();
+  try {
+    const { page, context } = await open(browser, server.origin + '/?view=chart');
+    await appReady(page);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-export="csv"]').click()]);
+    const fromWidget = fs.readFileSync(await download.path());
+    const fromDist = fs.readFileSync(path.join(DIST, 'full-stack.csv'));
+    assert.ok(fromDist.length > 1000);
+    assert.ok(fromDist.equals(fromWidget), 'byte for byte');
+    await context.close();
+  } finally {
+    await browser.close();
+    await server.close();
   }
 });

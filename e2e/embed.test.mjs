@@ -108,43 +108,50 @@ test('the hostile blog: its own styles are unchanged by the widgets', async () =
   await context.close();
 });
 
-/** Boxes of key parts of the widget, relative to its `.fs` root, rounded. */
+/** Boxes of key parts of the widget, relative to its `.fs` root, rounded: the header,
+ *  the tabs, and the first rendered headings, buttons and table cells of the open panel. */
 async function widgetBoxes(root) {
   return root.evaluate((fs) => {
     const base = fs.getBoundingClientRect();
-    const out = { root: [Math.round(base.width), Math.round(base.height)] };
-    for (const sel of ['.fs-header h2', '.fs-sources', '.fs-theme select', '[role="tablist"]', '#fs-tab-chart',
-      '#fs-tab-timeline', 'table', 'thead th:nth-child(2)', 'tbody tr:nth-child(4) th', 'tbody tr:nth-child(4) td']) {
-      const el = fs.querySelector(sel);
-      if (!el) { out[sel] = null; continue; }
+    const box = (el) => {
       const r = el.getBoundingClientRect();
       const cs = getComputedStyle(el);
-      out[sel] = [Math.round(r.x - base.x), Math.round(r.y - base.y), Math.round(r.width), Math.round(r.height),
-        cs.fontSize, cs.fontFamily, cs.textTransform];
+      return [Math.round(r.x - base.x), Math.round(r.y - base.y), Math.round(r.width), Math.round(r.height),
+        cs.fontSize, cs.fontFamily, cs.fontWeight, cs.textTransform, cs.display];
+    };
+    const rendered = (el) => el.getClientRects().length > 0;
+    const out = { root: [Math.round(base.width), Math.round(base.height)] };
+    for (const sel of ['.fs-header h2', '.fs-sources', '.fs-theme select', '[role="tablist"]', '#fs-tab-chart', '#fs-tab-timeline']) {
+      out[sel] = box(fs.querySelector(sel));
+    }
+    const panel = fs.querySelector('[role="tabpanel"]:not([hidden])');
+    for (const sel of ['h3', 'h4', 'button', 'table', 'th', 'td', 'li']) {
+      [...panel.querySelectorAll(sel)].filter(rendered).slice(0, 4).forEach((el, i) => { out[`panel ${sel} ${i}`] = box(el); });
     }
     return out;
   });
 }
 
-test('the hostile blog: the element looks as it does on its own page', async () => {
-  const { page, context } = await open(browser, server.origin + '/demo/hostile-blog.html', { width: 1000 });
+/** Compares the element on the hostile blog with the standalone page at the same width. */
+async function compareWithStandalone(blogCss) {
+  const { page, context } = await open(browser, server.origin + '/demo/hostile-blog.html', { width: 1280 });
+  if (blogCss) await page.addStyleTag({ content: blogCss });
   await elementReady(page, '#first');
   const embedded = await widgetBoxes(page.locator('#first .fs'));
-  const width = embedded.root[0];
-  assert.ok(width > 500, `the element has a blog column's width (${width}px)`);
   await context.close();
+  const width = embedded.root[0];
 
-  const standalone = await open(browser, `${server.origin}/?view=chart&theme=light&cell=${CELL}`, { width: 1000 });
+  const standalone = await open(browser, `${server.origin}/?view=chart&theme=light&cell=${CELL}`, { width: 1280 });
   await appReady(standalone.page);
   await standalone.page.addStyleTag({ content: `.page { width: ${width}px !important; max-width: none !important; margin: 0 !important; }` });
   const own = await widgetBoxes(standalone.page.locator('.fs'));
   await standalone.context.close();
 
+  assert.deepEqual(Object.keys(embedded), Object.keys(own), 'the same parts are rendered');
+  assert.ok(Object.keys(own).length > 20, 'enough parts compared');
   for (const [key, value] of Object.entries(own)) {
-    assert.notEqual(value, null, `${key} exists on the standalone page`);
     const other = embedded[key];
-    assert.notEqual(other, null, `${key} exists in the element`);
-    // Font and transform exactly; positions within a pixel (sub-pixel rounding).
+    // Fonts, weights, transforms and display exactly; positions within a pixel.
     for (let i = 0; i < value.length; i++) {
       if (typeof value[i] === 'number') {
         assert.ok(Math.abs(value[i] - other[i]) <= 1, `${key}[${i}]: element ${other[i]} vs standalone ${value[i]}`);
@@ -153,6 +160,17 @@ test('the hostile blog: the element looks as it does on its own page', async () 
       }
     }
   }
+  return width;
+}
+
+test('the hostile blog: the element looks as it does on its own page (narrow column)', async () => {
+  const width = await compareWithStandalone(null);
+  assert.ok(width > 600 && width < 800, `the blog's column (${width}px)`);
+});
+
+test('the hostile blog: the element looks as it does on its own page (wide column, the full table)', async () => {
+  const width = await compareWithStandalone('body { max-width: 1200px !important; }');
+  assert.ok(width >= 1100, `a wide column (${width}px)`);
 });
 
 test('two elements and an iframe on one page work independently; the wasm is fetched and compiled once', async () => {
@@ -296,7 +314,7 @@ test('lazy: nothing is fetched until an element nears the viewport', async () =>
   }));
   const mine = () => server.requests.slice(before);
   assert.equal(count(mine(), /widget/), 0, 'no wasm or glue before the element is near: ' + mine().join(', '));
-  assert.match(await page.locator('#far .fs-placeholder').innerText(), /Loading/);
+  assert.match(await page.locator('#far .fs-embed-status').innerText(), /Loading/);
   await page.locator('#far').scrollIntoViewIfNeeded();
   await elementReady(page, '#far');
   assert.equal(count(mine(), /^\/widget_bg\.wasm$/), 1);

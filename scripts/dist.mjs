@@ -7,6 +7,9 @@
 //   dist/full-stack.js    the <full-stack-explainer> custom element, CSS inlined
 //   dist/full-stack.html  one self-contained file: CSS, JS glue and wasm inline
 //   dist/demo/            demo host pages (from www/demo/)
+//   dist/poster.svg, dist/poster.png, dist/full-stack.csv
+//                         from the native export binary (src/bin/export.rs), which
+//                         uses the chart's own matrix_svg() and csv()
 //
 // Pages come from templates (www/templates/) in which the widget's root is a
 // placeholder, {{ROOT}}, filled by rootMarkup(): the one place that decides what the
@@ -19,6 +22,7 @@
 // Usage: node scripts/dist.mjs [dist-dir]      (after `trunk build --release`)
 import fs from 'node:fs';
 import path from 'node:path';
+import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { sizes } from './size.mjs';
 
@@ -77,8 +81,27 @@ export function parseBaseUrl(value) {
   return url.href;
 }
 
-/** Open Graph and Twitter card tags for the standalone page. */
-export function socialTags({ title, description, baseUrl }) {
+/** Width and height of a PNG, from its IHDR chunk. */
+export function pngSize(bytes) {
+  const signature = '89504e470d0a1a0a';
+  if (bytes.length < 24 || Buffer.from(bytes.subarray(0, 8)).toString('hex') !== signature) throw new Error('not a PNG');
+  const view = Buffer.from(bytes);
+  return { width: view.readUInt32BE(16), height: view.readUInt32BE(20) };
+}
+
+/** Runs the native export binary: poster.svg, poster.png, full-stack.csv into `dist`. */
+export function runExport(dist, baseUrl) {
+  const r = spawnSync('cargo', ['run', '--locked', '--quiet', '--bin', 'export', '--', dist, baseUrl || ''], {
+    cwd: ROOT,
+    stdio: 'inherit',
+  });
+  if (r.error) throw new Error(`cargo run --bin export: ${r.error.message}`);
+  if (r.status !== 0) throw new Error(`cargo run --bin export failed (exit ${r.status})`);
+}
+
+/** Open Graph and Twitter card tags for the standalone page. `poster` is the PNG's
+ *  {width, height}, if known. */
+export function socialTags({ title, description, baseUrl, poster = null }) {
   const t = escapeHtml(title);
   const d = escapeHtml(description);
   const alt = escapeHtml(`The full-stack policy chart: the layers of the AI tech stack against the industrial-policy tools Beijing applies to each. ${POSTER_CTA}.`);
@@ -96,6 +119,7 @@ export function socialTags({ title, description, baseUrl }) {
       `<meta property="og:url" content="${escapeHtml(baseUrl)}">`,
       `<meta property="og:image" content="${image}">`,
       `<meta property="og:image:type" content="image/png">`,
+      ...(poster ? [`<meta property="og:image:width" content="${poster.width}">`, `<meta property="og:image:height" content="${poster.height}">`] : []),
       `<meta property="og:image:alt" content="${alt}">`,
       `<meta name="twitter:card" content="summary_large_image">`,
       `<meta name="twitter:image" content="${image}">`,
@@ -186,6 +210,9 @@ function report(dir) {
 
 export function build(dist, env = process.env) {
   const baseUrl = parseBaseUrl(env.FULL_STACK_BASE_URL);
+  // The poster and the data first: the link card gives the poster's size.
+  runExport(dist, baseUrl);
+  const poster = pngSize(fs.readFileSync(path.join(dist, 'poster.png')));
   const index = read(dist, 'index.html');
   const title = meta(index, /<title>([^<]*)<\/title>/, '<title>');
   const description = meta(index, /<meta name="description" content="([^"]*)">/, 'meta description');
@@ -194,7 +221,7 @@ export function build(dist, env = process.env) {
 
   // index.html: the root through rootMarkup, and the link-card tags.
   if (!TRUNK_ROOT.test(index)) throw new Error('index.html: the widget root <div id="full-stack" data-full-stack="page"> is missing');
-  write('index.html', withSocialTags(index.replace(TRUNK_ROOT, () => rootMarkup('page')), socialTags({ title, description, baseUrl })));
+  write('index.html', withSocialTags(index.replace(TRUNK_ROOT, () => rootMarkup('page')), socialTags({ title, description, baseUrl, poster })));
 
   // embed.html: the iframe target.
   write('embed.html', fill(read(WWW, 'templates/embed.html'), {
@@ -224,10 +251,6 @@ export function build(dist, env = process.env) {
 
   // Demo host pages.
   copyDir(path.join(WWW, 'demo'), path.join(dist, 'demo'));
-
-  // TODO(poster, CSV): dist/poster.svg, dist/poster.png and dist/full-stack.csv come
-  // from the chart's matrix_svg()/CSV rows (src/model/svg.rs, src/model/chart.rs)
-  // once they land on main.
 
   if (!baseUrl) console.log('dist: FULL_STACK_BASE_URL is not set: link cards get no image (set it to where dist/ is hosted)');
   report(dist);

@@ -22,7 +22,7 @@ command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 command -v chromedriver >/dev/null 2>&1 || missing+=(chromium-driver)
 command -v brotli >/dev/null 2>&1 || missing+=(brotli)
 # The poster's font (make dist renders dist/poster.png with it; src/bin/export.rs).
-[ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing+=(fonts-dejavu-core)
+[ -f /usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf ] || missing+=(fonts-liberation)
 if ((${#missing[@]})); then
   say "installing ${missing[*]} from Debian"
   sudo=""

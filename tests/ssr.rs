@@ -51,8 +51,10 @@ async fn tabs_are_an_aria_tablist_with_one_selected() {
 #[tokio::test]
 async fn chart_renders_every_layer_and_tool_from_the_content() {
     let html = render(Config::default(), vec![]).await;
+    // Row headers hold a button named after the layer (details: tests/ssr_chart.rs).
+    assert_eq!(html.matches(r#"<th scope="row""#).count(), CONTENT.layers.len());
     for l in CONTENT.layers {
-        assert!(html.contains(&format!(r#"<th scope="row">{}</th>"#, l.name)), "layer {} missing", l.id);
+        assert!(html.contains(&format!(">{}</button></th>", l.name)), "layer {} missing", l.id);
     }
     for t in CONTENT.tools {
         assert!(html.contains(t.short), "tool {} missing", t.id);

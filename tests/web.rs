@@ -85,3 +85,107 @@ async fn arrow_keys_move_focus_and_selection_between_tabs() {
     assert_eq!(chart.tab_index(), -1);
     root.remove();
 }
+
+// ---- The chart ----------------------------------------------------------------
+
+use full_stack::model::route::{ChartTarget, Route};
+
+fn mount_at(route: Option<Route>) -> Element {
+    let root = document().create_element("div").unwrap();
+    document().body().unwrap().append_child(&root).unwrap();
+    let props = AppProps { route, ..AppProps::new(&CONTENT) };
+    yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
+    root
+}
+
+fn key(target: &HtmlElement, key: &str) {
+    let init = KeyboardEventInit::new();
+    init.set_key(key);
+    init.set_bubbles(true);
+    init.set_cancelable(true);
+    target.dispatch_event(&KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap()).unwrap();
+}
+
+fn cell_button(root: &Element, l: usize, t: usize) -> HtmlElement {
+    q(root, &format!(".fs-matrix button[data-pos=\"{}-{}\"]", l + 1, t + 1)).expect("cell button")
+}
+
+fn active_pos() -> String {
+    document().active_element().and_then(|e| e.get_attribute("data-pos")).unwrap_or_default()
+}
+
+fn panel_title(root: &Element) -> String {
+    q(root, ".fs-side .fs-detail h3").map(|e| e.text_content().unwrap_or_default()).unwrap_or_default()
+}
+
+#[wasm_bindgen_test]
+async fn clicking_a_cell_selects_it_and_shows_its_details() {
+    let root = mount_at(None);
+    until("matrix", || q(&root, ".fs-matrix").is_some()).await;
+    let (l, t) = (CONTENT.layer_index("foundation-models").unwrap(), CONTENT.tool_index("state-funds").unwrap());
+    let b = cell_button(&root, l, t);
+    assert_eq!(b.get_attribute("aria-pressed").as_deref(), Some("false"));
+    b.click();
+    until("panel", || panel_title(&root) == "Foundation models \u{00d7} State funds").await;
+    assert_eq!(b.get_attribute("aria-pressed").as_deref(), Some("true"));
+    let text = q(&root, ".fs-side .fs-detail").unwrap().text_content().unwrap();
+    for e in CONTENT.cell(l, t).unwrap().entries {
+        assert!(text.contains(e.title), "{}", e.title);
+    }
+    // The Close button closes it.
+    q(&root, ".fs-side .fs-close").unwrap().click();
+    until("closed", || q(&root, ".fs-side .fs-detail").is_none()).await;
+    assert_eq!(b.get_attribute("aria-pressed").as_deref(), Some("false"));
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn arrow_keys_move_the_roving_tab_stop_and_escape_returns_focus() {
+    let root = mount_at(None);
+    until("matrix", || q(&root, ".fs-matrix").is_some()).await;
+    let first = cell_button(&root, 0, 0);
+    first.focus().unwrap();
+    key(&first, "ArrowRight");
+    assert_eq!(active_pos(), "1-2");
+    until("tab stop moved", || cell_button(&root, 0, 1).tab_index() == 0).await;
+    assert_eq!(first.tab_index(), -1);
+    key(&cell_button(&root, 0, 1), "ArrowDown");
+    assert_eq!(active_pos(), "2-2");
+    key(&cell_button(&root, 1, 1), "ArrowUp");
+    key(&cell_button(&root, 0, 1), "ArrowUp");
+    assert_eq!(active_pos(), "0-2", "onto the tool header");
+    let header = q(&root, ".fs-matrix button[data-pos=\"0-2\"]").unwrap();
+    key(&header, "ArrowUp");
+    assert_eq!(active_pos(), "0-2", "no wrap at the edge");
+    // Open the column summary, then Escape: closed, focus back on the header.
+    header.click();
+    until("column summary", || panel_title(&root).ends_with("across the stack")).await;
+    q(&root, ".fs-side .fs-close").unwrap().focus().unwrap();
+    key(&q(&root, ".fs-side .fs-close").unwrap(), "Escape");
+    until("closed", || q(&root, ".fs-side .fs-detail").is_none()).await;
+    assert_eq!(active_pos(), "0-2");
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_deep_link_opens_the_cell_and_makes_it_the_tab_stop() {
+    let (l, t) = (CONTENT.layer_index("data-centers").unwrap(), CONTENT.tool_index("compute").unwrap());
+    let root = mount_at(Some(Route::Chart(Some(ChartTarget::Cell(l, t)))));
+    until("panel", || panel_title(&root) == "Data centers \u{00d7} Compute").await;
+    assert_eq!(cell_button(&root, l, t).tab_index(), 0);
+    assert_eq!(cell_button(&root, 0, 0).tab_index(), -1);
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn the_episode_only_filter_hides_cells_without_an_episode_source() {
+    let root = mount_at(None);
+    until("matrix", || q(&root, ".fs-matrix").is_some()).await;
+    let count = |sel: &str| root.query_selector_all(sel).unwrap().length() as usize;
+    assert_eq!(count(".fs-matrix td[data-state=\"filtered\"]"), 0);
+    q(&root, "input[type=\"radio\"][value=\"episode\"]").unwrap().click();
+    let expected = CONTENT.cells.iter().filter(|c| c.tier != full_stack::model::Tier::Episode).count();
+    until("filtered", || count(".fs-matrix td[data-state=\"filtered\"]") == expected).await;
+    assert_eq!(count(".fs-matrix td[data-state=\"none\"]"), CONTENT.layers.len() * CONTENT.tools.len() - CONTENT.cells.len());
+    root.remove();
+}

@@ -1,21 +1,34 @@
 //! Writes the static exports of the baked content (run by `scripts/dist.mjs` in
-//! `make dist`): `poster.svg` and `poster.png` (the matrix with a call to action, for
-//! Substack, email and link cards, where no script runs).
+//! `make dist`), from the same functions as the widget's own download buttons:
 //!
-//! The PNG is rendered natively from the SVG with resvg, text shaped with DejaVu Sans
-//! from Debian's `fonts-dejavu-core` (Bitstream Vera licence; DejaVu changes public
-//! domain), which `make setup` installs. The font is only read at build time, never
-//! shipped. Set `FULL_STACK_FONT_DIR` to use another folder holding `DejaVuSans.ttf`
-//! and `DejaVuSans-Bold.ttf`.
+//! - `poster.svg`: the matrix with a title and the call to action, for Substack, email
+//!   and link cards, where no script runs ([`matrix_svg`] with a band);
+//! - `poster.png`: that SVG rendered natively with resvg, at twice its size;
+//! - `full-stack.csv`: the data ([`csv`]).
 //!
-//! Usage: export <out-dir>
+//! Text in the PNG is drawn with Liberation Sans (metric-compatible with Arial, which
+//! the SVG's line wrapping assumes) from Debian's `fonts-liberation` (GPL-2 with the
+//! font exception), which `make setup` makes sure of (Chromium depends on it anyway).
+//! The font is read at build time only, never shipped. `FULL_STACK_FONT_DIR` points to
+//! another folder holding `LiberationSans-Regular.ttf` and `LiberationSans-Bold.ttf`.
+//!
+//! Usage: export <out-dir> [<base-url>]   (the base URL, if any, goes into the call to action)
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-/// Where `make setup` puts the poster's font.
-const DEFAULT_FONT_DIR: &str = "/usr/share/fonts/truetype/dejavu";
-const FONT_FILES: [&str; 2] = ["DejaVuSans.ttf", "DejaVuSans-Bold.ttf"];
+use full_stack::model::chart::csv;
+use full_stack::model::svg::{matrix_svg, Band, SvgOptions};
+use full_stack::model::CONTENT;
+
+/// Where Debian's `fonts-liberation` puts the poster's font.
+const DEFAULT_FONT_DIR: &str = "/usr/share/fonts/truetype/liberation";
+const FONT_FAMILY: &str = "Liberation Sans";
+const FONT_FILES: [&str; 2] = ["LiberationSans-Regular.ttf", "LiberationSans-Bold.ttf"];
+
+/// The poster's title and call to action.
+pub const POSTER_TITLE: &str = "Full Stack: China\u{2019}s industrial policy for AI";
+pub const POSTER_CTA: &str = "Explore the chart and take the quiz";
 
 /// Loads the poster's fonts and makes them the answer to every generic family.
 fn fonts(dir: &Path) -> Result<resvg::usvg::fontdb::Database, String> {
@@ -23,7 +36,7 @@ fn fonts(dir: &Path) -> Result<resvg::usvg::fontdb::Database, String> {
     for file in FONT_FILES {
         let path = dir.join(file);
         let data = std::fs::read(&path)
-            .map_err(|e| format!("{}: {e} (install Debian's fonts-dejavu-core, or set FULL_STACK_FONT_DIR)", path.display()))?;
+            .map_err(|e| format!("{}: {e} (install Debian's fonts-liberation, or set FULL_STACK_FONT_DIR)", path.display()))?;
         db.load_font_data(data);
     }
     for set in [
@@ -33,7 +46,7 @@ fn fonts(dir: &Path) -> Result<resvg::usvg::fontdb::Database, String> {
         resvg::usvg::fontdb::Database::set_cursive_family,
         resvg::usvg::fontdb::Database::set_fantasy_family,
     ] {
-        set(&mut db, "DejaVu Sans");
+        set(&mut db, FONT_FAMILY);
     }
     Ok(db)
 }
@@ -41,7 +54,7 @@ fn fonts(dir: &Path) -> Result<resvg::usvg::fontdb::Database, String> {
 /// Renders `svg` to PNG bytes at `scale` (2 gives a sharp image on high-density screens).
 fn render_png(svg: &str, font_dir: &Path, scale: f32) -> Result<Vec<u8>, String> {
     let mut options = resvg::usvg::Options {
-        font_family: "DejaVu Sans".to_string(),
+        font_family: FONT_FAMILY.to_string(),
         ..resvg::usvg::Options::default()
     };
     options.fontdb = Arc::new(fonts(font_dir)?);
@@ -56,19 +69,41 @@ fn font_dir() -> PathBuf {
     std::env::var_os("FULL_STACK_FONT_DIR").map(PathBuf::from).unwrap_or_else(|| PathBuf::from(DEFAULT_FONT_DIR))
 }
 
+/// The call to action, with where to go when a base URL is known
+/// ("… at example.org/full-stack").
+pub fn call_to_action(base_url: Option<&str>) -> String {
+    match base_url.map(|u| u.trim_start_matches("https://").trim_start_matches("http://").trim_end_matches('/')) {
+        Some(place) if !place.is_empty() => format!("{POSTER_CTA} at {place}"),
+        _ => POSTER_CTA.to_string(),
+    }
+}
+
+/// The poster as SVG: the matrix under a band with the title and call to action.
+pub fn poster_svg(base_url: Option<&str>) -> String {
+    let cta = call_to_action(base_url);
+    let options = SvgOptions { band: Some(Band { title: POSTER_TITLE, call_to_action: &cta }), ..SvgOptions::default() };
+    matrix_svg(&CONTENT, &options)
+}
+
 fn main() {
-    let out = std::env::args_os().nth(1).map(PathBuf::from).unwrap_or_else(|| PathBuf::from("dist"));
-    if let Err(e) = run(&out) {
+    let mut args = std::env::args().skip(1);
+    let out = args.next().map(PathBuf::from).unwrap_or_else(|| PathBuf::from("dist"));
+    let base_url = args.next().filter(|u| !u.is_empty());
+    if let Err(e) = run(&out, base_url.as_deref()) {
         eprintln!("export: {e}");
         std::process::exit(1);
     }
 }
 
-fn run(_out: &Path) -> Result<(), String> {
-    // TODO(poster, CSV): write poster.svg from the chart's `model::svg::matrix_svg` (with
-    // its title/call-to-action band), poster.png from it with `render_png`, and
-    // full-stack.csv from the chart's CSV rows (`model::chart`), once they land on main.
-    let _ = (render_png, font_dir);
+fn run(out: &Path, base_url: Option<&str>) -> Result<(), String> {
+    let write = |name: &str, bytes: &[u8]| {
+        let path = out.join(name);
+        std::fs::write(&path, bytes).map_err(|e| format!("{}: {e}", path.display()))
+    };
+    let svg = poster_svg(base_url);
+    write("poster.svg", svg.as_bytes())?;
+    write("poster.png", &render_png(&svg, &font_dir(), 2.0)?)?;
+    write("full-stack.csv", csv(&CONTENT).as_bytes())?;
     Ok(())
 }
 
@@ -100,6 +135,20 @@ mod tests {
     #[test]
     fn a_missing_font_is_a_clear_error() {
         let e = render_png("<svg/>", Path::new("/nonexistent"), 1.0).unwrap_err();
-        assert!(e.contains("DejaVuSans.ttf") && e.contains("fonts-dejavu-core"), "{e}");
+        assert!(e.contains("LiberationSans-Regular.ttf") && e.contains("fonts-liberation"), "{e}");
+    }
+
+    #[test]
+    fn the_poster_carries_the_title_the_call_to_action_and_every_layer() {
+        let svg = poster_svg(Some("https://example.org/full-stack/"));
+        assert!(svg.contains("Explore the chart and take the quiz at example.org/full-stack"), "the call to action");
+        assert!(svg.contains("industrial policy for AI"));
+        // Layer names may wrap onto two lines: look for each one's first word.
+        for layer in CONTENT.layers {
+            let first = full_stack::model::svg::escape(layer.name.split(' ').next().unwrap());
+            assert!(svg.contains(&format!(">{first}")), "{}", layer.name);
+        }
+        assert_eq!(call_to_action(None), POSTER_CTA);
+        assert_eq!(call_to_action(Some("")), POSTER_CTA);
     }
 }

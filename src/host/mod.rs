@@ -1,6 +1,7 @@
 //! The edges: everything that talks to the browser (configuration from the page,
 //! storage, the panic hook). The rest of the crate stays pure and testable natively.
 
+pub mod download;
 pub mod element;
 pub mod fragment;
 pub mod panic;

@@ -1,8 +1,11 @@
 //! Plain types and pure logic. No DOM, no I/O: everything here is tested natively.
 
+pub mod chart;
 pub mod config;
 pub mod content;
 pub mod route;
+pub mod svg;
+pub mod timeline;
 
 pub use config::{Config, QuizLength, Theme, View};
 pub use route::{ChartTarget, Route};

@@ -2,10 +2,18 @@
 //! live in `model` and `state`.
 
 pub mod app;
+pub mod cell;
 pub mod chart;
+pub mod detail;
+pub mod export;
+pub mod filters;
 pub mod header;
+pub mod layer_accordion;
+pub mod legend;
+pub mod matrix;
 pub mod notices;
 pub mod quiz;
+pub mod sources;
 pub mod tabs;
 pub mod timeline;
 

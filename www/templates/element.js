@@ -113,7 +113,7 @@
     const shell = document.createElement('div');
     shell.className = 'fs-shell';
     const box = document.createElement('div');
-    box.className = 'fs fs-placeholder';
+    box.className = 'fs fs-embed-status';
     const p = document.createElement('p');
     p.textContent = text;
     box.append(p);

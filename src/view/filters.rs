@@ -1,0 +1,59 @@
+use yew::prelude::*;
+
+use super::use_content;
+use crate::model::chart::{Highlight, TierFilter};
+
+#[derive(Properties, PartialEq)]
+pub struct FiltersProps {
+    pub filter: TierFilter,
+    pub highlight: Highlight,
+    pub on_filter: Callback<TierFilter>,
+    pub on_highlight: Callback<Highlight>,
+}
+
+/// The provenance filter (native radio buttons) and the highlight (a native select).
+#[component]
+pub fn Filters(props: &FiltersProps) -> Html {
+    let content = use_content();
+    let on_highlight = {
+        let cb = props.on_highlight.clone();
+        Callback::from(move |e: Event| {
+            let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
+            cb.emit(Highlight::parse(&select.value(), content));
+        })
+    };
+    let current = props.highlight.value(content);
+    let option = |h: Highlight, label: &'static str| {
+        let v = h.value(content);
+        let selected = v == current;
+        html! { <option value={v} {selected}>{ label }</option> }
+    };
+    html! {
+        <div class="fs-controls">
+            <fieldset class="fs-filter">
+                <legend>{ "Show evidence" }</legend>
+                { for TierFilter::ALL.iter().map(|&f| {
+                    let onchange = props.on_filter.reform(move |_: Event| f);
+                    html! {
+                        <label class="fs-radio">
+                            <input type="radio" name="fs-tier-filter" value={f.id()} checked={props.filter == f} {onchange} />
+                            { " " }{ f.label() }
+                        </label>
+                    }
+                }) }
+            </fieldset>
+            <label class="fs-highlight">
+                <span>{ "Highlight" }</span>
+                <select onchange={on_highlight}>
+                    { option(Highlight::None, "Nothing") }
+                    <optgroup label="A layer across all tools">
+                        { for content.layers.iter().enumerate().map(|(l, layer)| option(Highlight::Layer(l), layer.name)) }
+                    </optgroup>
+                    <optgroup label="A tool across all layers">
+                        { for content.tools.iter().enumerate().map(|(t, tool)| option(Highlight::Tool(t), tool.short)) }
+                    </optgroup>
+                </select>
+            </label>
+        </div>
+    }
+}
