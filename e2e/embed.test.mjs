@@ -20,6 +20,11 @@ const ROUTES = {
     <p>Top of a long article.</p>
     <div id="spacer" style="height: 4000px"></div>
     <full-stack-explainer id="far" view="chart"><a href="/">Fallback link</a></full-stack-explainer>`),
+  '/t/below.html': hostPage(`
+    <p>An article whose first screen is text.</p>
+    <div style="height: 1100px"></div>
+    <full-stack-explainer id="below" cell="${CELL}"></full-stack-explainer>
+    <div style="height: 3000px"></div>`),
   '/t/listener.html': {
     body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Listener</title><link rel="icon" href="data:,"></head><body>
       <iframe id="frame" src="/embed.html?view=chart&theme=light" title="Full Stack explainer" style="width:720px;height:300px;border:0"></iframe>
@@ -319,6 +324,16 @@ test('lazy: nothing is fetched until an element nears the viewport', async () =>
   await elementReady(page, '#far');
   assert.equal(count(mine(), /^\/widget_bg\.wasm$/), 1);
   assert.equal(await page.locator('#far').getByText('Fallback link').isVisible(), false, 'the fallback hides while the widget works');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('an element just below the fold loads without scrolling the page, even with a cell selected', async () => {
+  const { page, context, errors } = await open(browser, server.origin + '/t/below.html', { height: 900 });
+  await elementReady(page, '#below');
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  assert.equal(await page.evaluate(() => scrollY), 0);
+  assert.ok(await page.locator('#below').evaluate((el) => el.getBoundingClientRect().top) > 900, 'it was mounted off screen');
   assert.deepEqual(errors, []);
   await context.close();
 });
