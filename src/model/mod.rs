@@ -2,6 +2,7 @@
 
 pub mod config;
 pub mod content;
+pub mod quiz;
 pub mod route;
 
 pub use config::{Config, QuizLength, Theme, View};

@@ -2,5 +2,7 @@
 //! `function_todomvc` and `function_memory_game` examples. No DOM access here.
 
 pub mod app;
+pub mod quiz;
 
 pub use app::{AppAction, AppState};
+pub use quiz::{QuizAction, QuizState};
