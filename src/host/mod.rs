@@ -3,6 +3,8 @@
 
 pub mod fragment;
 pub mod panic;
+pub mod quiz;
+pub mod storage;
 
 use wasm_bindgen::JsCast;
 use web_sys::Element;

@@ -1,0 +1,107 @@
+use yew::prelude::*;
+
+use super::quiz_share::ShareResult;
+use super::use_content;
+use crate::model::quiz::{is_correct, verdict, Progress};
+use crate::model::QuizLength;
+
+#[derive(Properties, PartialEq)]
+pub struct QuizSummaryProps {
+    pub progress: Progress,
+    /// The summary heading, focused when the summary appears after a reader's action.
+    pub heading_ref: NodeRef,
+    pub on_retry: Callback<()>,
+    /// Start a fresh round of this length.
+    pub on_restart: Callback<QuizLength>,
+}
+
+/// The end of a round: the score, what to do next, and every question with the reader's
+/// answer, the right answer and why.
+#[component]
+pub fn QuizSummary(props: &QuizSummaryProps) -> Html {
+    let content = use_content();
+    let p = &props.progress;
+    let score = p.score(content);
+    let missed = score.total - score.correct;
+    let shared = p.first_try.unwrap_or((score.correct, score.total));
+    let heading = if p.retry {
+        format!("This round: {} of {}", score.correct, score.total)
+    } else {
+        format!("Your score: {} of {}", score.correct, score.total)
+    };
+    let retry = props.on_retry.reform(|_: MouseEvent| ());
+    let restart = {
+        let length = p.length;
+        props.on_restart.reform(move |_: MouseEvent| length)
+    };
+    let full = props.on_restart.reform(|_: MouseEvent| QuizLength::Full);
+    let items = p.questions.iter().zip(&p.answers).filter_map(|(&qi, &a)| {
+        let q = content.questions.get(qi as usize)?;
+        let right = is_correct(q, a);
+        let chosen = a.chosen.and_then(|c| q.options.get(c as usize));
+        let correct = &q.options[q.correct];
+        Some(html! {
+            <li class="fs-review-item" data-result={if right { "right" } else { "wrong" }}>
+                <p class="fs-review-prompt">
+                    if right {
+                        <span class="fs-mark fs-mark-right"><span aria-hidden="true">{ "\u{2713} " }</span>{ "Right" }</span>
+                    } else {
+                        <span class="fs-mark fs-mark-wrong"><span aria-hidden="true">{ "\u{2717} " }</span>{ "Missed" }</span>
+                    }
+                    { " " }{ q.prompt }
+                </p>
+                <dl class="fs-review-answers">
+                    <div>
+                        <dt>{ "Your answer" }</dt>
+                        <dd>
+                            { chosen.map(|c| c.text).unwrap_or("(none)") }
+                            if !right {
+                                if let Some(c) = chosen {
+                                    <span class="fs-why">{ " \u{2014} " }{ c.why }</span>
+                                }
+                            }
+                        </dd>
+                    </div>
+                    if !right {
+                        <div>
+                            <dt>{ "Right answer" }</dt>
+                            <dd>{ correct.text }</dd>
+                        </div>
+                    }
+                    <div>
+                        <dt>{ "Why" }</dt>
+                        <dd>{ correct.why }</dd>
+                    </div>
+                </dl>
+            </li>
+        })
+    });
+    html! {
+        <section class="fs-summary">
+            <h4 class="fs-summary-h" tabindex="-1" ref={props.heading_ref.clone()}>{ heading }</h4>
+            if p.retry {
+                if let Some((s, t)) = p.first_try {
+                    <p>{ format!("First try: {s} of {t}. This round retried the questions you missed.") }</p>
+                }
+            } else {
+                <p>{ verdict(score.correct, score.total) }</p>
+            }
+            <div class="fs-actions">
+                if missed > 0 {
+                    <button type="button" class="fs-button" onclick={retry}>
+                        { format!("Retry the ones I missed ({missed})") }
+                    </button>
+                }
+                <button type="button" class={if missed > 0 { "fs-button fs-quiet" } else { "fs-button" }} onclick={restart}>{ "Start over" }</button>
+                if p.length == QuizLength::Quick && content.questions.len() > p.questions.len() && !p.retry {
+                    <button type="button" class="fs-button fs-quiet" onclick={full}>
+                        { format!("Take all {} questions", content.questions.len()) }
+                    </button>
+                }
+            </div>
+            <ShareResult score={shared.0} total={shared.1} />
+            <h5 class="fs-review-h">{ "Your answers" }</h5>
+            <ol class="fs-review">{ for items }</ol>
+        </section>
+    }
+}
