@@ -81,22 +81,25 @@ pub fn pick(content: &Content, length: QuizLength, seed: u32) -> Vec<u16> {
     let mut rng = Rng::new(seed as u64 ^ 0x5EED_0F_0F_u64);
     let mut sections: Vec<usize> = (0..content.sections.len()).collect();
     rng.shuffle(&mut sections);
-    let mut picked: Vec<u16> = Vec::with_capacity(QUICK_LEN);
+    let mut picked = vec![false; all];
+    let mut count = 0;
     for s in sections {
-        if picked.len() == QUICK_LEN {
+        if count == QUICK_LEN {
             break;
         }
-        let pool: Vec<u16> = (0..all as u16).filter(|&q| content.questions[q as usize].section == s).collect();
+        let pool: Vec<usize> = (0..all).filter(|&q| content.questions[q].section == s).collect();
         if !pool.is_empty() {
-            picked.push(pool[rng.below(pool.len())]);
+            picked[pool[rng.below(pool.len())]] = true;
+            count += 1;
         }
     }
-    let mut rest: Vec<u16> = (0..all as u16).filter(|q| !picked.contains(q)).collect();
+    let mut rest: Vec<usize> = (0..all).filter(|&q| !picked[q]).collect();
     rng.shuffle(&mut rest);
-    let room = QUICK_LEN - picked.len();
-    picked.extend(rest.into_iter().take(room));
-    picked.sort_unstable();
-    picked
+    for q in rest.into_iter().take(QUICK_LEN - count) {
+        picked[q] = true;
+    }
+    // In episode order (the content's order).
+    (0..all as u16).filter(|&q| picked[q as usize]).collect()
 }
 
 /// A seed for a practice question: fixed per question, so the server-rendered page and

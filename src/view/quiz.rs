@@ -1,7 +1,9 @@
 use yew::prelude::*;
 
 use super::quiz_runner::QuizRunner;
-use super::quiz_shared::SharedResult;
+use super::quiz_shared::shared_result;
+use super::use_nav;
+use crate::model::route::Route;
 use crate::model::QuizLength;
 
 #[derive(Properties, PartialEq)]
@@ -23,8 +25,11 @@ pub struct QuizViewProps {
 /// quiz itself (resumed from storage).
 #[component]
 pub fn QuizView(props: &QuizViewProps) -> Html {
+    let nav = use_nav();
     let body = match (props.shared_result, props.focus) {
-        (Some((score, total)), _) => html! { <SharedResult {score} {total} /> },
+        (Some((score, total)), _) => {
+            shared_result(score, total, Callback::from(move |_: MouseEvent| nav.go(Route::Quiz(None))))
+        }
         (None, Some(q)) => html! { <QuizRunner key={format!("practice-{q}")} practice={Some(q)} length={props.length} /> },
         (None, None) => html! { <QuizRunner key="quiz" length={props.length} instance={props.instance.clone()} /> },
     };

@@ -1,31 +1,19 @@
 use yew::prelude::*;
 
-use super::{use_content, use_nav};
+use super::Nav;
 use crate::model::route::{ChartTarget, Route};
-
-#[derive(Properties, PartialEq)]
-pub struct FeedbackProps {
-    /// Index into `Content::questions`.
-    pub question: usize,
-    /// The option the reader chose (index into `Question::options`).
-    pub chosen: u8,
-    /// The heading, focused after Check.
-    pub heading_ref: NodeRef,
-}
+use crate::model::Content;
 
 /// After Check: right or wrong (in words and by icon), why the chosen option is right or
 /// wrong, why the right one is right, the verbatim quote with its speaker and lines, and
-/// links to the chart cells the question is about.
-#[component]
-pub fn Feedback(props: &FeedbackProps) -> Html {
-    let content = use_content();
-    let nav = use_nav();
-    let Some(q) = content.questions.get(props.question) else {
+/// links to the chart cells the question is about. `heading_ref` is focused after Check.
+pub fn feedback(content: &'static Content, question: usize, chosen: u8, heading_ref: &NodeRef, nav: &Nav) -> Html {
+    let Some(q) = content.questions.get(question) else {
         return html! {};
     };
-    let right = props.chosen as usize == q.correct;
+    let right = chosen as usize == q.correct;
     let correct = &q.options[q.correct];
-    let chosen = q.options.get(props.chosen as usize);
+    let chosen = q.options.get(chosen as usize);
     let quote = &q.quote;
     let lines = if quote.lines.0 == quote.lines.1 {
         format!("transcript line {}", quote.lines.0)
@@ -57,7 +45,7 @@ pub fn Feedback(props: &FeedbackProps) -> Html {
     });
     html! {
         <section class="fs-feedback" data-result={if right { "right" } else { "wrong" }}>
-            <h4 class="fs-feedback-h" tabindex="-1" ref={props.heading_ref.clone()}>
+            <h4 class="fs-feedback-h" tabindex="-1" ref={heading_ref.clone()}>
                 <span class="fs-icon" aria-hidden="true">{ if right { "\u{2713}" } else { "\u{2717}" } }</span>
                 { if right { "Correct" } else { "Not quite" } }
             </h4>

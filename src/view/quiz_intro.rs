@@ -3,29 +3,19 @@ use yew::prelude::*;
 use crate::model::quiz::QUICK_LEN;
 use crate::model::QuizLength;
 
-#[derive(Properties, PartialEq)]
-pub struct QuizIntroProps {
-    /// The configured length: offered first.
-    pub length: QuizLength,
-    /// How many questions the full quiz has.
-    pub total: usize,
-    pub on_start: Callback<QuizLength>,
-}
-
-/// Before the quiz: what it is, and a choice of length.
-#[component]
-pub fn QuizIntro(props: &QuizIntroProps) -> Html {
-    let quick = QUICK_LEN.min(props.total);
+/// Before the quiz: what it is, and a choice of length (`length`, the configured one,
+/// first). `total` is the number of questions in the full quiz.
+pub fn intro(length: QuizLength, total: usize, on_start: &Callback<QuizLength>) -> Html {
     let button = |length: QuizLength, primary: bool| {
         let label = match length {
-            QuizLength::Quick => format!("Start the quick quiz ({quick} questions)"),
-            QuizLength::Full => format!("Take all {} questions", props.total),
+            QuizLength::Quick => format!("Start the quick quiz ({} questions)", QUICK_LEN.min(total)),
+            QuizLength::Full => format!("Take all {total} questions"),
         };
-        let onclick = props.on_start.reform(move |_: MouseEvent| length);
+        let onclick = on_start.reform(move |_: MouseEvent| length);
         let class = if primary { "fs-button" } else { "fs-button fs-quiet" };
         html! { <button type="button" {class} {onclick}>{ label }</button> }
     };
-    let other = match props.length {
+    let other = match length {
         QuizLength::Quick => QuizLength::Full,
         QuizLength::Full => QuizLength::Quick,
     };
@@ -37,7 +27,7 @@ pub fn QuizIntro(props: &QuizIntroProps) -> Html {
                    from each part of the conversation; the full quiz asks them all." }
             </p>
             <div class="fs-actions">
-                { button(props.length, true) }
+                { button(length, true) }
                 { button(other, false) }
             </div>
         </section>

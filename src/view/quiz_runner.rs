@@ -2,10 +2,10 @@ use std::cell::Cell;
 
 use yew::prelude::*;
 
-use super::quiz_intro::QuizIntro;
-use super::quiz_progress::QuizProgress;
+use super::quiz_intro::intro;
+use super::quiz_progress::progress;
 use super::quiz_question::QuestionCard;
-use super::quiz_summary::QuizSummary;
+use super::quiz_summary::summary;
 use super::{use_content, use_nav};
 use crate::model::quiz::{self, Stage};
 use crate::model::route::Route;
@@ -60,6 +60,7 @@ pub fn QuizRunner(props: &QuizRunnerProps) -> Html {
     });
     let key = use_memo(props.instance.clone(), |i| quiz::storage_key(i.as_deref()));
     let announce = use_state(String::new);
+    let hint = use_state(|| false);
     let focus_next = use_mut_ref(|| FocusNext::Nothing);
     let question_ref = use_node_ref();
     let feedback_ref = use_node_ref();
@@ -122,42 +123,36 @@ pub fn QuizRunner(props: &QuizRunnerProps) -> Html {
         });
     }
 
-    let act = |after: FocusNext, action: QuizAction| {
+    // Every reader action goes through here: note where focus goes next, then dispatch.
+    let run = {
         let d = state.dispatcher();
         let focus_next = focus_next.clone();
-        move || {
+        let hint = hint.clone();
+        Callback::from(move |(after, action): (FocusNext, QuizAction)| {
+            hint.set(false);
             *focus_next.borrow_mut() = after;
-            d.dispatch(action.clone());
-        }
+            d.dispatch(action);
+        })
     };
     let p = &state.progress;
     let body = match p.stage {
         Stage::Intro => {
-            let d = state.dispatcher();
-            let focus_next = focus_next.clone();
-            let on_start = Callback::from(move |length| {
-                *focus_next.borrow_mut() = FocusNext::Question;
-                d.dispatch(QuizAction::Start { length, seed: fresh_seed() });
-            });
-            html! { <QuizIntro length={props.length} total={content.questions.len()} {on_start} /> }
+            let on_start = run.reform(|length| (FocusNext::Question, QuizAction::Start { length, seed: fresh_seed() }));
+            intro(props.length, content.questions.len(), &on_start)
         }
         Stage::Asking => {
             let Some((qi, answer)) = p.current() else { return html! {} };
-            let score = state.score();
             let on_choose = {
                 let d = state.dispatcher();
                 Callback::from(move |o| d.dispatch(QuizAction::Choose(o)))
             };
-            let on_check = {
-                let check = act(FocusNext::Feedback, QuizAction::Check);
-                let announce = announce.clone();
-                let chosen = answer.chosen.is_some();
+            let on_check = if answer.chosen.is_some() {
+                run.reform(|_| (FocusNext::Feedback, QuizAction::Check))
+            } else {
+                let (hint, announce) = (hint.clone(), announce.clone());
                 Callback::from(move |_| {
-                    if chosen {
-                        check();
-                    } else {
-                        announce.set("Choose an answer first.".to_string());
-                    }
+                    hint.set(true);
+                    announce.set("Choose an answer first.".to_string());
                 })
             };
             let legend = if state.practice {
@@ -165,25 +160,39 @@ pub fn QuizRunner(props: &QuizRunnerProps) -> Html {
             } else {
                 format!("Question {} of {}", p.cursor + 1, p.questions.len())
             };
-            let last = p.cursor + 1 == p.questions.len();
+            let button = |label: &'static str, primary: bool, what: FocusNext, action: QuizAction| {
+                let onclick = run.reform(move |_: MouseEvent| (what, action.clone()));
+                html! { <button type="button" class={if primary { "fs-button" } else { "fs-button fs-quiet" }} {onclick}>{ label }</button> }
+            };
             let next = if state.practice {
                 let nav = nav.clone();
                 let onclick = Callback::from(move |_: MouseEvent| nav.go(Route::Quiz(None)));
                 html! { <button type="button" class="fs-button" {onclick}>{ "Take the whole quiz" }</button> }
             } else if !answer.checked {
                 html! {}
-            } else if last {
-                let f = act(FocusNext::Summary, QuizAction::Finish);
+            } else if p.cursor + 1 == p.questions.len() {
                 let label = if p.retry { "See how this round went" } else { "See your score" };
-                html! { <button type="button" class="fs-button" onclick={move |_: MouseEvent| f()}>{ label }</button> }
+                button(label, true, FocusNext::Summary, QuizAction::Finish)
             } else {
-                let f = act(FocusNext::Question, QuizAction::Next);
-                html! { <button type="button" class="fs-button" onclick={move |_: MouseEvent| f()}>{ "Next question" }</button> }
+                button("Next question", true, FocusNext::Question, QuizAction::Next)
             };
-            let prev = (p.cursor > 0).then(|| {
-                let f = act(FocusNext::Question, QuizAction::Review(p.cursor - 1));
-                html! { <button type="button" class="fs-button fs-quiet" onclick={move |_: MouseEvent| f()}>{ "Previous question" }</button> }
-            });
+            let prev = (p.cursor > 0)
+                .then(|| button("Previous question", false, FocusNext::Question, QuizAction::Review(p.cursor - 1)));
+            let name = format!("fs-quiz{}-{}-{}", *uid, p.cursor, qi);
+            let card = QuestionCard {
+                content,
+                question: qi,
+                legend: &legend,
+                seed: p.seed,
+                answer,
+                name: &name,
+                hint: *hint,
+                fieldset_ref: &question_ref,
+                feedback_ref: &feedback_ref,
+                on_choose: &on_choose,
+                on_check: &on_check,
+                nav: &nav,
+            };
             html! {
                 <>
                     if state.practice {
@@ -192,20 +201,9 @@ pub fn QuizRunner(props: &QuizRunnerProps) -> Html {
                         if p.retry {
                             <p class="fs-retry-note">{ format!("Retrying the {} you missed.", p.questions.len()) }</p>
                         }
-                        <QuizProgress answered={score.answered} correct={score.correct} total={score.total} />
+                        { progress(state.score()) }
                     }
-                    <QuestionCard
-                        key={format!("{}-{}-{}", qi, p.seed, p.retry)}
-                        question={qi}
-                        {legend}
-                        seed={p.seed}
-                        {answer}
-                        name={format!("fs-quiz{}-{}", *uid, p.cursor)}
-                        fieldset_ref={question_ref.clone()}
-                        feedback_ref={feedback_ref.clone()}
-                        {on_choose}
-                        {on_check}
-                    />
+                    { card.view() }
                     <div class="fs-actions fs-q-nav">
                         { for prev }
                         { next }
@@ -214,19 +212,9 @@ pub fn QuizRunner(props: &QuizRunnerProps) -> Html {
             }
         }
         Stage::Summary => {
-            let on_retry = {
-                let f = act(FocusNext::Question, QuizAction::RetryMissed);
-                Callback::from(move |_| f())
-            };
-            let on_restart = {
-                let d = state.dispatcher();
-                let focus_next = focus_next.clone();
-                Callback::from(move |length| {
-                    *focus_next.borrow_mut() = FocusNext::Question;
-                    d.dispatch(QuizAction::Restart { length, seed: fresh_seed() });
-                })
-            };
-            html! { <QuizSummary progress={p.clone()} heading_ref={summary_ref.clone()} {on_retry} {on_restart} /> }
+            let on_retry = run.reform(|_| (FocusNext::Question, QuizAction::RetryMissed));
+            let on_restart = run.reform(|length| (FocusNext::Question, QuizAction::Restart { length, seed: fresh_seed() }));
+            summary(content, p, &summary_ref, &on_retry, &on_restart)
         }
     };
     html! {

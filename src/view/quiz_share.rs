@@ -54,7 +54,7 @@ pub fn ShareResult(props: &ShareResultProps) -> Html {
             if *shared != Shared::Not {
                 <label class="fs-share-field">
                     <span class="fs-visually-hidden">{ "Your result, to share" }</span>
-                    <textarea ref={field} readonly=true rows="3" value={text} />
+                    <textarea ref={field} readonly=true rows="4" value={text} />
                 </label>
             }
         </div>

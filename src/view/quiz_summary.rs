@@ -1,26 +1,21 @@
 use yew::prelude::*;
 
 use super::quiz_share::ShareResult;
-use super::use_content;
+use super::quiz_question::mark;
 use crate::model::quiz::{is_correct, verdict, Progress};
-use crate::model::QuizLength;
+use crate::model::{Content, QuizLength};
 
-#[derive(Properties, PartialEq)]
-pub struct QuizSummaryProps {
-    pub progress: Progress,
-    /// The summary heading, focused when the summary appears after a reader's action.
-    pub heading_ref: NodeRef,
-    pub on_retry: Callback<()>,
-    /// Start a fresh round of this length.
-    pub on_restart: Callback<QuizLength>,
-}
-
-/// The end of a round: the score, what to do next, and every question with the reader's
-/// answer, the right answer and why.
-#[component]
-pub fn QuizSummary(props: &QuizSummaryProps) -> Html {
-    let content = use_content();
-    let p = &props.progress;
+/// The end of a round: the score, what to do next (retry the missed questions, start
+/// over, share), and every question with the reader's answer, the right answer and why.
+/// `heading_ref` is focused when the summary appears after a reader's action;
+/// `on_restart` starts a fresh round of the given length.
+pub fn summary(
+    content: &'static Content,
+    p: &Progress,
+    heading_ref: &NodeRef,
+    on_retry: &Callback<()>,
+    on_restart: &Callback<QuizLength>,
+) -> Html {
     let score = p.score(content);
     let missed = score.total - score.correct;
     let shared = p.first_try.unwrap_or((score.correct, score.total));
@@ -29,12 +24,12 @@ pub fn QuizSummary(props: &QuizSummaryProps) -> Html {
     } else {
         format!("Your score: {} of {}", score.correct, score.total)
     };
-    let retry = props.on_retry.reform(|_: MouseEvent| ());
+    let retry = on_retry.reform(|_: MouseEvent| ());
     let restart = {
         let length = p.length;
-        props.on_restart.reform(move |_: MouseEvent| length)
+        on_restart.reform(move |_: MouseEvent| length)
     };
-    let full = props.on_restart.reform(|_: MouseEvent| QuizLength::Full);
+    let full = on_restart.reform(|_: MouseEvent| QuizLength::Full);
     let items = p.questions.iter().zip(&p.answers).filter_map(|(&qi, &a)| {
         let q = content.questions.get(qi as usize)?;
         let right = is_correct(q, a);
@@ -44,9 +39,9 @@ pub fn QuizSummary(props: &QuizSummaryProps) -> Html {
             <li class="fs-review-item" data-result={if right { "right" } else { "wrong" }}>
                 <p class="fs-review-prompt">
                     if right {
-                        <span class="fs-mark fs-mark-right"><span aria-hidden="true">{ "\u{2713} " }</span>{ "Right" }</span>
+                        { mark(true, "Right") }
                     } else {
-                        <span class="fs-mark fs-mark-wrong"><span aria-hidden="true">{ "\u{2717} " }</span>{ "Missed" }</span>
+                        { mark(false, "Missed") }
                     }
                     { " " }{ q.prompt }
                 </p>
@@ -78,7 +73,7 @@ pub fn QuizSummary(props: &QuizSummaryProps) -> Html {
     });
     html! {
         <section class="fs-summary">
-            <h4 class="fs-summary-h" tabindex="-1" ref={props.heading_ref.clone()}>{ heading }</h4>
+            <h4 class="fs-summary-h" tabindex="-1" ref={heading_ref.clone()}>{ heading }</h4>
             if p.retry {
                 if let Some((s, t)) = p.first_try {
                     <p>{ format!("First try: {s} of {t}. This round retried the questions you missed.") }</p>
