@@ -44,10 +44,10 @@ impl QuestionCard<'_> {
             let is_chosen = self.answer.chosen == Some(o);
             let is_correct = o as usize == q.correct;
             let (state, mark) = match (checked, is_correct, is_chosen) {
-                (true, true, true) => ("right", mark(true, "Your answer: right")),
-                (true, true, false) => ("answer", mark(true, "Right answer")),
-                (true, false, true) => ("wrong", mark(false, "Your answer: wrong")),
-                _ => ("", html! {}),
+                (true, true, true) => (Some("right"), mark(true, "Your answer: right")),
+                (true, true, false) => (Some("answer"), mark(true, "Right answer")),
+                (true, false, true) => (Some("wrong"), mark(false, "Your answer: wrong")),
+                _ => (None, html! {}),
             };
             html! {
                 <label class="fs-option" data-state={state}>

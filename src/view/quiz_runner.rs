@@ -98,6 +98,7 @@ pub fn QuizRunner(props: &QuizRunnerProps) -> Html {
         let state = state.clone();
         let focus_next = focus_next.clone();
         let announce = announce.clone();
+        let hint = hint.clone();
         let (question_ref, feedback_ref, summary_ref) = (question_ref.clone(), feedback_ref.clone(), summary_ref.clone());
         use_effect(move || {
             let what = std::mem::replace(&mut *focus_next.borrow_mut(), FocusNext::Nothing);
@@ -105,9 +106,17 @@ pub fn QuizRunner(props: &QuizRunnerProps) -> Html {
                 FocusNext::Nothing => {}
                 FocusNext::Feedback => {
                     if let Some((q, a)) = state.progress.current() {
-                        if let (true, Some(chosen), Some(question)) = (a.checked, a.chosen, content.questions.get(q)) {
-                            announce.set(quiz::announcement(question, chosen));
-                            focus(&feedback_ref);
+                        match (a.checked, a.chosen, content.questions.get(q)) {
+                            (true, Some(chosen), Some(question)) => {
+                                announce.set(quiz::announcement(question, chosen));
+                                focus(&feedback_ref);
+                            }
+                            // Check was ignored: nothing is chosen yet.
+                            (false, None, _) => {
+                                hint.set(true);
+                                announce.set("Choose an answer first.".to_string());
+                            }
+                            _ => {}
                         }
                     }
                 }
@@ -123,15 +132,20 @@ pub fn QuizRunner(props: &QuizRunnerProps) -> Html {
         });
     }
 
-    // Every reader action goes through here: note where focus goes next, then dispatch.
+    // Every reader action goes through here: note where focus goes next, dispatch, and
+    // render even if the reducer ignored the action (the effect above then explains why).
     let run = {
         let d = state.dispatcher();
         let focus_next = focus_next.clone();
         let hint = hint.clone();
+        let update = use_force_update();
         Callback::from(move |(after, action): (FocusNext, QuizAction)| {
-            hint.set(false);
+            if action != QuizAction::Check {
+                hint.set(false);
+            }
             *focus_next.borrow_mut() = after;
             d.dispatch(action);
+            update.force_update();
         })
     };
     let p = &state.progress;
@@ -146,15 +160,7 @@ pub fn QuizRunner(props: &QuizRunnerProps) -> Html {
                 let d = state.dispatcher();
                 Callback::from(move |o| d.dispatch(QuizAction::Choose(o)))
             };
-            let on_check = if answer.chosen.is_some() {
-                run.reform(|_| (FocusNext::Feedback, QuizAction::Check))
-            } else {
-                let (hint, announce) = (hint.clone(), announce.clone());
-                Callback::from(move |_| {
-                    hint.set(true);
-                    announce.set("Choose an answer first.".to_string());
-                })
-            };
+            let on_check = run.reform(|_| (FocusNext::Feedback, QuizAction::Check));
             let legend = if state.practice {
                 "Practice question".to_string()
             } else {
