@@ -6,6 +6,7 @@ pub mod chart;
 pub mod header;
 pub mod notices;
 pub mod quiz;
+pub mod quiz_bits;
 pub mod quiz_feedback;
 pub mod quiz_intro;
 pub mod quiz_progress;

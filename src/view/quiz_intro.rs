@@ -1,5 +1,6 @@
 use yew::prelude::*;
 
+use super::quiz_bits::button;
 use crate::model::quiz::QUICK_LEN;
 use crate::model::QuizLength;
 
@@ -11,9 +12,7 @@ pub fn intro(length: QuizLength, total: usize, on_start: &Callback<QuizLength>) 
             QuizLength::Quick => format!("Start the quick quiz ({} questions)", QUICK_LEN.min(total)),
             QuizLength::Full => format!("Take all {total} questions"),
         };
-        let onclick = on_start.reform(move |_: MouseEvent| length);
-        let class = if primary { "fs-button" } else { "fs-button fs-quiet" };
-        html! { <button type="button" {class} {onclick}>{ label }</button> }
+        button(label, primary, on_start.reform(move |_: MouseEvent| length))
     };
     let other = match length {
         QuizLength::Quick => QuizLength::Full,

@@ -1,5 +1,6 @@
 use yew::prelude::*;
 
+use super::quiz_bits::{button, mark};
 use super::quiz_feedback::feedback;
 use super::Nav;
 use crate::model::quiz::{option_order, Answer};
@@ -77,7 +78,7 @@ impl QuestionCard<'_> {
                     </fieldset>
                     if !checked {
                         <div class="fs-actions">
-                            <button type="button" class="fs-button" {onclick}>{ "Check" }</button>
+                            { button("Check", true, onclick) }
                             if hint {
                                 <p class="fs-hint" id={hint_id}>{ "Choose an answer first." }</p>
                             }
@@ -91,14 +92,5 @@ impl QuestionCard<'_> {
                 }
             </div>
         }
-    }
-}
-
-/// "✓ Right answer" / "✗ Your answer: wrong": an icon and words, never colour alone.
-pub fn mark(right: bool, text: &'static str) -> Html {
-    html! {
-        <span class={if right { "fs-mark fs-mark-right" } else { "fs-mark fs-mark-wrong" }}>
-            <span aria-hidden="true">{ if right { "\u{2713} " } else { "\u{2717} " } }</span>{ text }
-        </span>
     }
 }

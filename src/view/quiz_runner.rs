@@ -2,6 +2,7 @@ use std::cell::Cell;
 
 use yew::prelude::*;
 
+use super::quiz_bits::button;
 use super::quiz_intro::intro;
 use super::quiz_progress::progress;
 use super::quiz_question::QuestionCard;
@@ -166,24 +167,22 @@ pub fn QuizRunner(props: &QuizRunnerProps) -> Html {
             } else {
                 format!("Question {} of {}", p.cursor + 1, p.questions.len())
             };
-            let button = |label: &'static str, primary: bool, what: FocusNext, action: QuizAction| {
-                let onclick = run.reform(move |_: MouseEvent| (what, action.clone()));
-                html! { <button type="button" class={if primary { "fs-button" } else { "fs-button fs-quiet" }} {onclick}>{ label }</button> }
+            let act = |label: &'static str, primary: bool, what: FocusNext, action: QuizAction| {
+                button(label, primary, run.reform(move |_: MouseEvent| (what, action.clone())))
             };
             let next = if state.practice {
                 let nav = nav.clone();
-                let onclick = Callback::from(move |_: MouseEvent| nav.go(Route::Quiz(None)));
-                html! { <button type="button" class="fs-button" {onclick}>{ "Take the whole quiz" }</button> }
+                button("Take the whole quiz", true, Callback::from(move |_: MouseEvent| nav.go(Route::Quiz(None))))
             } else if !answer.checked {
                 html! {}
             } else if p.cursor + 1 == p.questions.len() {
                 let label = if p.retry { "See how this round went" } else { "See your score" };
-                button(label, true, FocusNext::Summary, QuizAction::Finish)
+                act(label, true, FocusNext::Summary, QuizAction::Finish)
             } else {
-                button("Next question", true, FocusNext::Question, QuizAction::Next)
+                act("Next question", true, FocusNext::Question, QuizAction::Next)
             };
             let prev = (p.cursor > 0)
-                .then(|| button("Previous question", false, FocusNext::Question, QuizAction::Review(p.cursor - 1)));
+                .then(|| act("Previous question", false, FocusNext::Question, QuizAction::Review(p.cursor - 1)));
             let name = format!("fs-quiz{}-{}-{}", *uid, p.cursor, qi);
             let card = QuestionCard {
                 content,

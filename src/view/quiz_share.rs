@@ -1,5 +1,6 @@
 use yew::prelude::*;
 
+use super::quiz_bits::button;
 use crate::model::quiz::{share_link, share_text};
 
 #[derive(Clone, Copy, PartialEq)]
@@ -43,7 +44,7 @@ pub fn ShareResult(props: &ShareResultProps) -> Html {
     }
     html! {
         <div class="fs-share">
-            <button type="button" class="fs-button fs-quiet" {onclick}>{ "Share result" }</button>
+            { button("Share result", false, onclick) }
             <p class="fs-share-status" role="status">
                 { match *shared {
                     Shared::Not => "",

@@ -1,5 +1,6 @@
 use yew::prelude::*;
 
+use super::quiz_bits::button;
 use crate::model::quiz::verdict;
 
 /// A result someone shared (`#quiz/result/7-10`). Only the two numbers come from the
@@ -17,7 +18,7 @@ pub fn shared_result(score: u16, total: u16, on_take: Callback<MouseEvent>) -> H
                    interviews Kyle Chan about RAND\u{2019}s report on China\u{2019}s industrial policy for AI. \
                    Every answer comes with an explanation and the speakers\u{2019} own words." }
             </p>
-            <button type="button" class="fs-button" onclick={on_take}>{ "Take the quiz yourself" }</button>
+            { button("Take the quiz yourself", true, on_take) }
         </section>
     }
 }

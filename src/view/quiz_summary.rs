@@ -1,7 +1,7 @@
 use yew::prelude::*;
 
 use super::quiz_share::ShareResult;
-use super::quiz_question::mark;
+use super::quiz_bits::{button, mark};
 use crate::model::quiz::{is_correct, verdict, Progress};
 use crate::model::{Content, QuizLength};
 
@@ -46,27 +46,20 @@ pub fn summary(
                     { " " }{ q.prompt }
                 </p>
                 <dl class="fs-review-answers">
-                    <div>
-                        <dt>{ "Your answer" }</dt>
-                        <dd>
+                    { row("Your answer", html! {
+                        <>
                             { chosen.map(|c| c.text).unwrap_or("(none)") }
                             if !right {
                                 if let Some(c) = chosen {
                                     <span class="fs-why">{ " \u{2014} " }{ c.why }</span>
                                 }
                             }
-                        </dd>
-                    </div>
+                        </>
+                    }) }
                     if !right {
-                        <div>
-                            <dt>{ "Right answer" }</dt>
-                            <dd>{ correct.text }</dd>
-                        </div>
+                        { row("Right answer", correct.text.into()) }
                     }
-                    <div>
-                        <dt>{ "Why" }</dt>
-                        <dd>{ correct.why }</dd>
-                    </div>
+                    { row("Why", correct.why.into()) }
                 </dl>
             </li>
         })
@@ -83,15 +76,11 @@ pub fn summary(
             }
             <div class="fs-actions">
                 if missed > 0 {
-                    <button type="button" class="fs-button" onclick={retry}>
-                        { format!("Retry the ones I missed ({missed})") }
-                    </button>
+                    { button(format!("Retry the ones I missed ({missed})"), true, retry) }
                 }
-                <button type="button" class={if missed > 0 { "fs-button fs-quiet" } else { "fs-button" }} onclick={restart}>{ "Start over" }</button>
+                { button("Start over", missed == 0, restart) }
                 if p.length == QuizLength::Quick && content.questions.len() > p.questions.len() && !p.retry {
-                    <button type="button" class="fs-button fs-quiet" onclick={full}>
-                        { format!("Take all {} questions", content.questions.len()) }
-                    </button>
+                    { button(format!("Take all {} questions", content.questions.len()), false, full) }
                 }
             </div>
             <ShareResult score={shared.0} total={shared.1} />
@@ -99,4 +88,10 @@ pub fn summary(
             <ol class="fs-review">{ for items }</ol>
         </section>
     }
+}
+
+/// One term and its description in a review item.
+#[inline(never)]
+fn row(term: &'static str, description: Html) -> Html {
+    html! { <div><dt>{ term }</dt><dd>{ description }</dd></div> }
 }
