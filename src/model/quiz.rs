@@ -78,7 +78,7 @@ pub fn pick(content: &Content, length: QuizLength, seed: u32) -> Vec<u16> {
     if length == QuizLength::Full || all <= QUICK_LEN {
         return (0..all as u16).collect();
     }
-    let mut rng = Rng::new(seed as u64 ^ 0x5EED_0F_0F_u64);
+    let mut rng = Rng::new(seed as u64 ^ 0x5EED_0F0F_u64);
     let mut sections: Vec<usize> = (0..content.sections.len()).collect();
     rng.shuffle(&mut sections);
     let mut picked = vec![false; all];

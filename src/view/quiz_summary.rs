@@ -82,8 +82,8 @@ pub fn summary(
                 if p.length == QuizLength::Quick && content.questions.len() > p.questions.len() && !p.retry {
                     { button(format!("Take all {} questions", content.questions.len()), false, full) }
                 }
+                <ShareResult score={shared.0} total={shared.1} />
             </div>
-            <ShareResult score={shared.0} total={shared.1} />
             <h5 class="fs-review-h">{ "Your answers" }</h5>
             <ol class="fs-review">{ for items }</ol>
         </section>
