@@ -4,6 +4,8 @@
 pub mod download;
 pub mod fragment;
 pub mod panic;
+pub mod quiz;
+pub mod storage;
 
 use wasm_bindgen::JsCast;
 use web_sys::Element;
