@@ -85,7 +85,7 @@ test('clicking a cell opens its details and puts it in the link; clicking again 
   const cell = CELLS.find((c) => c.layer === 'foundation-models' && c.tool === 'state-funds');
   for (const e of cell.entries) assert.ok(text.includes(e.title), e.title);
   assert.match(text, /Kyle Chan, transcript lines \d+–\d+/);
-  assert.match(await page.locator('.fs-visually-hidden[role="status"]').innerText(), /Details: Foundation models, State funds/);
+  assert.match(await page.locator('#fs-panel-chart .fs-visually-hidden[role="status"]').innerText(), /Details: Foundation models, State funds/);
   await b.click();
   await until(async () => (await panel(page).count()) === 0, 'panel closed');
   assert.equal(await hash(page), '#chart');

@@ -70,3 +70,51 @@ async fn notices_are_text_never_markup() {
     assert!(!html.contains("<img"), "a notice must not inject markup");
     assert!(html.contains("&lt;img"), "the notice is shown, escaped");
 }
+
+// ---------------------------------------------------------------------------
+// The quiz, as served before any script runs
+// ---------------------------------------------------------------------------
+
+use full_stack::model::Route;
+
+async fn render_route(route: Route) -> String {
+    let props = AppProps { route: Some(route), ..AppProps::new(&CONTENT) };
+    yew::LocalServerRenderer::<App>::with_props(props).hydratable(false).render().await
+}
+
+#[tokio::test]
+async fn quiz_starts_at_an_intro_offering_both_lengths() {
+    let html = render(Config { view: View::Quiz, ..Config::default() }, vec![]).await;
+    let t = text(&html);
+    assert!(t.contains("Start the quick quiz (10 questions)"), "quick quiz offered");
+    assert!(t.contains(&format!("Take all {} questions", CONTENT.questions.len())), "full quiz offered");
+    // The live region exists from the start, so later changes are announced.
+    assert!(html.contains(r#"role="status" aria-live="polite""#));
+}
+
+#[tokio::test]
+async fn a_practice_question_is_a_fieldset_of_labelled_radios() {
+    let qi = 3;
+    let q = &CONTENT.questions[qi];
+    let html = render_route(Route::Quiz(Some(qi))).await;
+    let quiz = &html[html.find(r#"id="fs-panel-quiz""#).expect("the quiz panel")..];
+    let fieldset = &quiz[quiz.find("<fieldset").expect("a fieldset")..quiz.find("</fieldset>").expect("closed")];
+    assert!(fieldset.contains("<legend"), "the fieldset has a legend");
+    assert!(text(fieldset).contains(&format!("Practice question{}", q.prompt)), "legend names the question");
+    assert_eq!(fieldset.matches(r#"type="radio""#).count(), 4);
+    // Each radio sits inside its label, with the option's text.
+    assert_eq!(fieldset.matches(r#"<label class="fs-option"><input"#).count(), 4);
+    for o in &q.options {
+        assert!(text(fieldset).contains(o.text), "option {:?} missing", o.text);
+    }
+    assert!(!fieldset.contains("disabled"), "nothing locked before Check");
+    assert!(text(&html).contains("Check"));
+}
+
+#[tokio::test]
+async fn a_shared_result_shows_only_its_numbers() {
+    let html = render_route(Route::QuizResult { score: 7, total: 10 }).await;
+    let t = text(&html);
+    assert!(t.contains("Someone scored 7 of 10 on this quiz"), "{t}");
+    assert!(t.contains("Take the quiz yourself"));
+}

@@ -189,3 +189,108 @@ async fn the_episode_only_filter_hides_cells_without_an_episode_source() {
     assert_eq!(count(".fs-matrix td[data-state=\"none\"]"), CONTENT.layers.len() * CONTENT.tools.len() - CONTENT.cells.len());
     root.remove();
 }
+
+// ---------------------------------------------------------------------------
+// The quiz
+// ---------------------------------------------------------------------------
+
+use full_stack::host::storage;
+use full_stack::model::quiz::storage_key;
+use full_stack::model::View;
+
+fn quiz_config() -> Config {
+    Config { view: View::Quiz, ..Config::default() }
+}
+
+fn text(root: &Element, selector: &str) -> String {
+    q(root, selector).and_then(|e| e.text_content()).unwrap_or_default()
+}
+
+fn click_button(root: &Element, label: &str) {
+    let buttons = root.query_selector_all("button").unwrap();
+    let b = (0..buttons.length())
+        .filter_map(|i| buttons.item(i))
+        .map(|n| n.unchecked_into::<HtmlElement>())
+        .find(|b| b.text_content().unwrap_or_default().starts_with(label))
+        .unwrap_or_else(|| panic!("no button {label:?}"));
+    b.click();
+}
+
+fn checked_radios(root: &Element) -> u32 {
+    root.query_selector_all(".fs-option input:checked").unwrap().length()
+}
+
+#[wasm_bindgen_test]
+async fn quiz_question_locks_after_check_and_announces_the_result() {
+    storage::remove(&storage_key(None));
+    let root = mount(quiz_config());
+    until("intro", || q(&root, ".fs-intro").is_some()).await;
+    click_button(&root, "Start the quick quiz");
+    until("question 1", || text(&root, ".fs-q-number") == "Question 1 of 10").await;
+    assert_eq!(document().active_element().map(|e| e.tag_name()), Some("FIELDSET".into()), "focus moves to the question");
+    let radios = root.query_selector_all(".fs-option input[type=radio]").unwrap();
+    assert_eq!(radios.length(), 4);
+    // Choosing twice leaves one selection.
+    for i in [0, 2] {
+        radios.item(i).unwrap().unchecked_into::<HtmlElement>().click();
+    }
+    until("one choice", || checked_radios(&root) == 1).await;
+    click_button(&root, "Check");
+    until("feedback", || q(&root, ".fs-feedback").is_some()).await;
+    let heading = text(&root, ".fs-feedback-h");
+    let announced = text(&root, ".fs-live");
+    assert!(
+        (heading.contains("Correct") && announced == "Correct.")
+            || (heading.contains("Not quite") && announced.starts_with("Not quite: the answer is ")),
+        "heading {heading:?}, live region {announced:?}"
+    );
+    assert_eq!(document().active_element().map(|e| e.class_name()), Some("fs-feedback-h".into()));
+    assert_eq!(root.query_selector_all(".fs-option input:disabled").unwrap().length(), 4, "locked");
+    assert_eq!(checked_radios(&root), 1);
+    assert_eq!(text(&root, ".fs-progress-text"), format!("1 of 10 answered \u{b7} Score so far: {}", if announced == "Correct." { 1 } else { 0 }));
+    root.remove();
+    storage::remove(&storage_key(None));
+}
+
+#[wasm_bindgen_test]
+async fn quiz_progress_is_saved_and_a_new_mount_resumes_it() {
+    storage::remove(&storage_key(None));
+    let root = mount(quiz_config());
+    until("intro", || q(&root, ".fs-intro").is_some()).await;
+    click_button(&root, "Take all");
+    until("question 1", || text(&root, ".fs-q-number").starts_with("Question 1 of ")).await;
+    let prompt = text(&root, ".fs-q-prompt");
+    q(&root, ".fs-option input").unwrap().click();
+    click_button(&root, "Check");
+    until("feedback", || q(&root, ".fs-feedback").is_some()).await;
+    click_button(&root, "Next question");
+    until("question 2", || text(&root, ".fs-q-number").starts_with("Question 2 of ")).await;
+    let stored = storage::load(&storage_key(None)).expect("saved");
+    assert!(stored.starts_with("1|f|"), "{stored}");
+    root.remove();
+
+    let again = mount(quiz_config());
+    until("resumed", || text(&again, ".fs-q-number").starts_with("Question 2 of ")).await;
+    assert_eq!(text(&again, ".fs-progress-text").split(" \u{b7} ").next(), Some(format!("1 of {} answered", CONTENT.questions.len()).as_str()));
+    click_button(&again, "Previous question");
+    until("back to 1", || text(&again, ".fs-q-number").starts_with("Question 1 of ")).await;
+    assert_eq!(text(&again, ".fs-q-prompt"), prompt);
+    again.remove();
+    storage::remove(&storage_key(None));
+}
+
+#[wasm_bindgen_test]
+fn storage_round_trips_and_keeps_instances_apart() {
+    let (a, b) = (storage_key(Some("one")), storage_key(Some("two")));
+    storage::save(&a, "alpha");
+    storage::save(&b, "beta");
+    assert_eq!(storage::load(&a).as_deref(), Some("alpha"));
+    assert_eq!(storage::load(&b).as_deref(), Some("beta"));
+    assert!(storage::persistent(), "localStorage is usable in the test page");
+    let local = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    assert_eq!(local.get_item(&a).unwrap().as_deref(), Some("alpha"), "written through to localStorage");
+    storage::remove(&a);
+    storage::remove(&b);
+    assert_eq!(storage::load(&a), None);
+    assert_eq!(local.get_item(&b).unwrap(), None);
+}

@@ -5,7 +5,9 @@ pub mod download;
 pub mod element;
 pub mod fragment;
 pub mod panic;
+pub mod quiz;
 pub mod resize;
+pub mod storage;
 
 use wasm_bindgen::JsCast;
 use web_sys::Element;

@@ -3,6 +3,7 @@
 pub mod chart;
 pub mod config;
 pub mod content;
+pub mod quiz;
 pub mod route;
 pub mod svg;
 pub mod timeline;

@@ -3,6 +3,8 @@
 
 pub mod app;
 pub mod chart;
+pub mod quiz;
 
 pub use app::{AppAction, AppState};
 pub use chart::{ChartAction, ChartState};
+pub use quiz::{QuizAction, QuizState};

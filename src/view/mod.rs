@@ -14,6 +14,15 @@ pub mod matrix;
 pub mod notices;
 pub mod quiz;
 pub mod sources;
+pub mod quiz_bits;
+pub mod quiz_feedback;
+pub mod quiz_intro;
+pub mod quiz_progress;
+pub mod quiz_question;
+pub mod quiz_runner;
+pub mod quiz_share;
+pub mod quiz_shared;
+pub mod quiz_summary;
 pub mod tabs;
 pub mod timeline;
 

@@ -1,0 +1,379 @@
+//! The quiz as a pure reducer: start, choose, check, next, finish, review, retry the
+//! missed questions, restart, and restore from storage. An action that makes no sense
+//! where the reader is (Check with nothing chosen, Next before Check, choosing after
+//! Check...) is ignored: the same state comes back, so nothing re-renders.
+
+use std::rc::Rc;
+
+use yew::Reducible;
+
+use crate::model::quiz::{self, Progress, Score, Stage};
+use crate::model::{Content, QuizLength};
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum QuizAction {
+    /// Begin a round of this length (from the intro only). The seed comes from the host.
+    Start { length: QuizLength, seed: u32 },
+    /// Select an option of the current question (an index into `Question::options`).
+    Choose(u8),
+    /// Lock the current choice and reveal the feedback.
+    Check,
+    /// Move on to the next question (after Check).
+    Next,
+    /// Show the summary (once every question is checked).
+    Finish,
+    /// Look again at an answered question (or go back to the first unanswered one).
+    Review(usize),
+    /// A new round with only the questions missed in this one (from the summary).
+    RetryMissed,
+    /// A fresh round, with a new seed.
+    Restart { length: QuizLength, seed: u32 },
+    /// Resume stored progress (only before the reader has started anything).
+    Restore(Progress),
+}
+
+#[derive(Clone, Debug)]
+pub struct QuizState {
+    pub content: &'static Content,
+    pub progress: Progress,
+    /// Practising one question opened from a link: not stored, no summary.
+    pub practice: bool,
+}
+
+impl PartialEq for QuizState {
+    fn eq(&self, other: &Self) -> bool {
+        std::ptr::eq(self.content, other.content) && self.progress == other.progress && self.practice == other.practice
+    }
+}
+
+impl QuizState {
+    /// Not started: the intro.
+    pub fn new(content: &'static Content) -> QuizState {
+        QuizState { content, progress: Progress::default(), practice: false }
+    }
+
+    /// Practising question `q` alone.
+    pub fn practice(content: &'static Content, q: usize) -> QuizState {
+        let mut s = QuizState::new(content);
+        s.practice = true;
+        if let Some(question) = content.questions.get(q) {
+            s.progress = Progress::of(vec![q as u16], QuizLength::Quick, quiz::practice_seed(question.id));
+        }
+        s
+    }
+
+    pub fn score(&self) -> Score {
+        self.progress.score(self.content)
+    }
+
+    /// Applies `action`; `None` when it is not allowed where the reader is.
+    fn apply(&self, action: QuizAction) -> Option<Progress> {
+        let p = &self.progress;
+        let mut next = p.clone();
+        match action {
+            QuizAction::Start { length, seed } => {
+                if p.stage != Stage::Intro {
+                    return None;
+                }
+                next = Progress::new(self.content, length, seed);
+            }
+            QuizAction::Choose(option) => {
+                let (_, answer) = p.current()?;
+                if answer.checked || option >= 4 {
+                    return None;
+                }
+                next.answers[p.cursor].chosen = Some(option);
+            }
+            QuizAction::Check => {
+                let (_, answer) = p.current()?;
+                if answer.checked || answer.chosen.is_none() {
+                    return None;
+                }
+                next.answers[p.cursor].checked = true;
+            }
+            QuizAction::Next => {
+                let (_, answer) = p.current()?;
+                if !answer.checked || p.cursor + 1 >= p.questions.len() {
+                    return None;
+                }
+                next.cursor += 1;
+            }
+            QuizAction::Finish => {
+                if p.stage != Stage::Asking || !p.all_checked() || self.practice {
+                    return None;
+                }
+                next.stage = Stage::Summary;
+                if !p.retry && p.first_try.is_none() {
+                    let s = self.score();
+                    next.first_try = Some((s.correct, s.total));
+                }
+            }
+            QuizAction::Review(i) => {
+                if p.stage == Stage::Intro || i >= p.questions.len() || i > p.frontier() {
+                    return None;
+                }
+                next.stage = Stage::Asking;
+                next.cursor = i;
+            }
+            QuizAction::RetryMissed => {
+                if p.stage != Stage::Summary {
+                    return None;
+                }
+                let missed = p.missed(self.content);
+                if missed.is_empty() {
+                    return None;
+                }
+                next = Progress::of(missed, p.length, p.seed);
+                next.retry = true;
+                next.first_try = p.first_try;
+            }
+            QuizAction::Restart { length, seed } => {
+                next = if self.practice {
+                    Progress::of(p.questions.clone(), p.length, p.seed)
+                } else {
+                    Progress::new(self.content, length, seed)
+                };
+            }
+            QuizAction::Restore(stored) => {
+                if p.stage != Stage::Intro || self.practice || stored.validate(self.content).is_err() {
+                    return None;
+                }
+                next = stored;
+            }
+        }
+        Some(next)
+    }
+}
+
+impl Reducible for QuizState {
+    type Action = QuizAction;
+
+    fn reduce(self: Rc<Self>, action: QuizAction) -> Rc<Self> {
+        match self.apply(action) {
+            Some(progress) if progress != self.progress => {
+                Rc::new(QuizState { content: self.content, progress, practice: self.practice })
+            }
+            _ => self,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::quiz::Answer;
+    use crate::model::CONTENT;
+
+    fn run(s: QuizState, actions: impl IntoIterator<Item = QuizAction>) -> QuizState {
+        let mut s = Rc::new(s);
+        for a in actions {
+            s = s.reduce(a);
+        }
+        (*s).clone()
+    }
+
+    fn started(length: QuizLength, seed: u32) -> QuizState {
+        run(QuizState::new(&CONTENT), [QuizAction::Start { length, seed }])
+    }
+
+    /// The option index that is right (or a wrong one) for the current question.
+    fn option(s: &QuizState, right: bool) -> u8 {
+        let (q, _) = s.progress.current().expect("asking");
+        let c = CONTENT.questions[q].correct;
+        (if right { c } else { (c + 1) % 4 }) as u8
+    }
+
+    fn answer(s: QuizState, right: bool) -> QuizState {
+        let o = option(&s, right);
+        run(s, [QuizAction::Choose(o), QuizAction::Check])
+    }
+
+    /// Answers every remaining question (`pattern[i]` right or wrong) and finishes.
+    fn complete(mut s: QuizState, pattern: &[bool]) -> QuizState {
+        for (i, right) in pattern.iter().enumerate() {
+            s = answer(s, *right);
+            if i + 1 < pattern.len() {
+                s = run(s, [QuizAction::Next]);
+            }
+        }
+        run(s, [QuizAction::Finish])
+    }
+
+    fn assert_ignored(s: &QuizState, action: QuizAction) {
+        let rc = Rc::new(s.clone());
+        let after = rc.clone().reduce(action.clone());
+        assert!(Rc::ptr_eq(&rc, &after), "{action:?} should be ignored at {:?}", s.progress);
+    }
+
+    #[test]
+    fn starts_at_the_intro_and_start_begins_question_one() {
+        let s = QuizState::new(&CONTENT);
+        assert_eq!(s.progress.stage, Stage::Intro);
+        assert_eq!(s.score(), Score::default());
+        let s = started(QuizLength::Quick, 5);
+        assert_eq!(s.progress.stage, Stage::Asking);
+        assert_eq!(s.progress.questions.len(), 10);
+        assert_eq!(s.progress.cursor, 0);
+        assert_eq!(s.score(), Score { correct: 0, answered: 0, total: 10 });
+        let full = started(QuizLength::Full, 5);
+        assert_eq!(full.progress.questions.len(), CONTENT.questions.len());
+        // Start only applies at the intro.
+        assert_ignored(&s, QuizAction::Start { length: QuizLength::Full, seed: 9 });
+    }
+
+    #[test]
+    fn choose_replaces_the_previous_choice_and_check_locks_it() {
+        let s = started(QuizLength::Quick, 1);
+        let s = run(s, [QuizAction::Choose(1), QuizAction::Choose(3)]);
+        assert_eq!(s.progress.answers[0], Answer { chosen: Some(3), checked: false }, "one selection, the latest");
+        let s = run(s, [QuizAction::Check]);
+        assert_eq!(s.progress.answers[0], Answer { chosen: Some(3), checked: true });
+        assert_ignored(&s, QuizAction::Choose(0));
+        assert_ignored(&s, QuizAction::Check);
+        assert_ignored(&started(QuizLength::Quick, 1), QuizAction::Choose(4));
+    }
+
+    #[test]
+    fn check_with_nothing_chosen_and_next_before_check_are_ignored() {
+        let s = started(QuizLength::Quick, 2);
+        assert_ignored(&s, QuizAction::Check);
+        assert_ignored(&s, QuizAction::Next);
+        let s = run(s, [QuizAction::Choose(0)]);
+        assert_ignored(&s, QuizAction::Next);
+        assert_ignored(&s, QuizAction::Finish);
+        let s = run(s, [QuizAction::Check, QuizAction::Next]);
+        assert_eq!(s.progress.cursor, 1);
+    }
+
+    #[test]
+    fn actions_before_the_start_are_ignored() {
+        let s = QuizState::new(&CONTENT);
+        for a in [
+            QuizAction::Choose(0),
+            QuizAction::Check,
+            QuizAction::Next,
+            QuizAction::Finish,
+            QuizAction::Review(0),
+            QuizAction::RetryMissed,
+        ] {
+            assert_ignored(&s, a);
+        }
+    }
+
+    #[test]
+    fn scoring_follows_the_answers() {
+        let s = started(QuizLength::Quick, 3);
+        let s = answer(s, true);
+        assert_eq!(s.score(), Score { correct: 1, answered: 1, total: 10 });
+        let s = answer(run(s, [QuizAction::Next]), false);
+        assert_eq!(s.score(), Score { correct: 1, answered: 2, total: 10 });
+    }
+
+    #[test]
+    fn finish_shows_the_summary_only_after_the_last_check_and_records_the_first_try() {
+        let pattern = [true, false, true, true, false, true, true, true, false, true];
+        let mut s = started(QuizLength::Quick, 4);
+        for (i, right) in pattern.iter().enumerate() {
+            assert_ignored(&s, QuizAction::Finish);
+            s = answer(s, *right);
+            if i + 1 < pattern.len() {
+                assert_ignored(&s, QuizAction::Finish);
+                s = run(s, [QuizAction::Next]);
+            }
+        }
+        assert_ignored(&s, QuizAction::Next);
+        let s = run(s, [QuizAction::Finish]);
+        assert_eq!(s.progress.stage, Stage::Summary);
+        assert_eq!(s.score(), Score { correct: 7, answered: 10, total: 10 });
+        assert_eq!(s.progress.first_try, Some((7, 10)));
+        assert_ignored(&s, QuizAction::Check);
+        assert_ignored(&s, QuizAction::Choose(1));
+        assert_ignored(&s, QuizAction::Finish);
+    }
+
+    #[test]
+    fn review_goes_back_to_answered_questions_only() {
+        let s = started(QuizLength::Quick, 6);
+        let s = answer(s, true);
+        let s = answer(run(s, [QuizAction::Next]), false);
+        let s = run(s, [QuizAction::Next]);
+        assert_eq!(s.progress.cursor, 2);
+        assert_ignored(&s, QuizAction::Review(3));
+        assert_ignored(&s, QuizAction::Review(99));
+        let back = run(s.clone(), [QuizAction::Review(0)]);
+        assert_eq!(back.progress.cursor, 0);
+        // Looking back changes nothing about the answer.
+        assert_ignored(&back, QuizAction::Choose(2));
+        let fwd = run(back, [QuizAction::Next, QuizAction::Next]);
+        assert_eq!(fwd.progress, s.progress);
+        // From the summary, Review opens a question; Finish returns.
+        let done = complete(started(QuizLength::Quick, 6), &[true; 10]);
+        let r = run(done.clone(), [QuizAction::Review(4)]);
+        assert_eq!((r.progress.stage, r.progress.cursor), (Stage::Asking, 4));
+        let back = run(r, [QuizAction::Finish]);
+        assert_eq!(back.progress.stage, Stage::Summary);
+        assert_eq!(back.progress.first_try, done.progress.first_try);
+    }
+
+    #[test]
+    fn retry_asks_only_the_missed_questions_and_keeps_the_first_try() {
+        let pattern = [true, false, true, true, false, true, true, true, false, true];
+        let done = complete(started(QuizLength::Quick, 8), &pattern);
+        let missed: Vec<u16> =
+            pattern.iter().zip(&done.progress.questions).filter(|(r, _)| !**r).map(|(_, q)| *q).collect();
+        let r = run(done, [QuizAction::RetryMissed]);
+        assert_eq!(r.progress.stage, Stage::Asking);
+        assert_eq!(r.progress.questions, missed);
+        assert!(r.progress.retry);
+        assert_eq!(r.score(), Score { correct: 0, answered: 0, total: 3 });
+        let again = complete(r, &[true, true, false]);
+        assert_eq!(again.score(), Score { correct: 2, answered: 3, total: 3 });
+        assert_eq!(again.progress.first_try, Some((7, 10)), "the first try is not overwritten");
+        let last = run(again, [QuizAction::RetryMissed]);
+        assert_eq!(last.progress.questions.len(), 1);
+        // Nothing missed: nothing to retry.
+        let perfect = complete(last, &[true]);
+        assert_ignored(&perfect, QuizAction::RetryMissed);
+        // Not from the middle of a round.
+        assert_ignored(&started(QuizLength::Quick, 8), QuizAction::RetryMissed);
+    }
+
+    #[test]
+    fn restart_begins_a_fresh_round_from_anywhere() {
+        let done = complete(started(QuizLength::Quick, 9), &[false; 10]);
+        let r = run(done, [QuizAction::Restart { length: QuizLength::Quick, seed: 10 }]);
+        assert_eq!(r.progress, Progress::new(&CONTENT, QuizLength::Quick, 10));
+        assert_eq!(r.progress.first_try, None);
+        let mid = answer(started(QuizLength::Quick, 9), true);
+        let r = run(mid, [QuizAction::Restart { length: QuizLength::Full, seed: 11 }]);
+        assert_eq!(r.progress.questions.len(), CONTENT.questions.len());
+        assert_eq!(r.score().answered, 0);
+    }
+
+    #[test]
+    fn restore_applies_valid_progress_before_the_start_only() {
+        let stored = answer(started(QuizLength::Quick, 12), true).progress;
+        let s = run(QuizState::new(&CONTENT), [QuizAction::Restore(stored.clone())]);
+        assert_eq!(s.progress, stored);
+        // Never over progress the reader already has.
+        assert_ignored(&started(QuizLength::Quick, 1), QuizAction::Restore(stored.clone()));
+        // Never trusted: invalid progress is refused.
+        let mut bad = stored;
+        bad.cursor = 7;
+        assert_ignored(&QuizState::new(&CONTENT), QuizAction::Restore(bad));
+    }
+
+    #[test]
+    fn practice_asks_one_question_and_never_summarises() {
+        let s = QuizState::practice(&CONTENT, 3);
+        assert_eq!(s.progress.questions, vec![3]);
+        assert_eq!(s.progress.stage, Stage::Asking);
+        let s = answer(s, false);
+        assert_ignored(&s, QuizAction::Finish);
+        assert_ignored(&s, QuizAction::Next);
+        let again = run(s, [QuizAction::Restart { length: QuizLength::Full, seed: 1 }]);
+        assert_eq!(again.progress.questions, vec![3]);
+        assert_eq!(again.score().answered, 0);
+        assert_ignored(&QuizState::practice(&CONTENT, 3), QuizAction::Restore(Progress::new(&CONTENT, QuizLength::Quick, 1)));
+    }
+}
