@@ -35,3 +35,14 @@ export async function until(page, what, fn, turns = 400) {
   }
   throw new Error(`timed out waiting for ${what}`);
 }
+
+/** Starts the quick quiz in `root` (a page, frame or element locator), answers the first
+ *  question with its first option, checks it, and returns the progress line. */
+export async function answerOneQuizQuestion(root) {
+  await root.getByRole('button', { name: /Start the quick quiz/ }).click();
+  await root.locator('.fs-q-fieldset').waitFor();
+  await root.locator('.fs-option').first().click();
+  await root.getByRole('button', { name: 'Check' }).click();
+  await root.locator('.fs-feedback').waitFor();
+  return root.locator('.fs-progress-text').innerText();
+}

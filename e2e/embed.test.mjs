@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { serve, launch, open, appReady, axe } from './harness.mjs';
-import { hostPage, elementReady, selectedTab, count, until } from './embed-helpers.mjs';
+import { hostPage, elementReady, selectedTab, count, until, answerOneQuizQuestion } from './embed-helpers.mjs';
 
 const CELL = 'foundation-models/state-funds';
 const STRICT_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'";
@@ -208,6 +208,11 @@ test('two elements and an iframe on one page work independently; the wasm is fet
   await page.keyboard.press('ArrowRight');
   assert.equal(await selectedTab(b), 'fs-tab-timeline');
   assert.equal(await selectedTab(a), 'fs-tab-timeline');
+
+  // The quiz works inside a shadow root (labels, radios, buttons), in that element only.
+  await b.locator('#fs-tab-quiz').click();
+  assert.match(await answerOneQuizQuestion(b), /^1 of 10 answered/);
+  assert.equal(await a.locator('.fs-feedback').count(), 0);
 
   assert.equal(new URL(page.url()).hash, '', "the elements leave the host page's URL alone");
   // Elements: one wasm download for both, one glue module each. The iframe is its own page.

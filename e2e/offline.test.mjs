@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DIST, launch, appReady } from './harness.mjs';
-import { selectedTab } from './embed-helpers.mjs';
+import { selectedTab, answerOneQuizQuestion } from './embed-helpers.mjs';
 
 let browser, dir;
 before(async () => {
@@ -49,6 +49,7 @@ test('full-stack.html from file:// works alone and makes zero requests', async (
   assert.equal(await selectedTab(page), 'fs-tab-quiz');
   assert.equal(await page.locator('#fs-panel-quiz').isVisible(), true);
   assert.match(new URL(page.url()).hash, /^#quiz/, 'deep links work from disk too');
+  assert.match(await answerOneQuizQuestion(page), /^1 of 10 answered/);
   await page.locator('.fs-theme select').selectOption('dark');
   assert.equal(await page.locator('.fs').getAttribute('data-theme'), 'dark');
   // Only the document itself: no fetch of wasm, glue, styles, fonts or anything else.
@@ -69,8 +70,12 @@ test('full-stack.html in an iframe sandboxed without allow-same-origin (storage 
     'SecurityError', 'the sandbox really makes storage throw');
   await frame.locator('#fs-tab-quiz').click();
   assert.equal(await selectedTab(frame), 'fs-tab-quiz');
+  assert.match(await answerOneQuizQuestion(frame), /^1 of 10 answered/);
+  // Progress lives in memory here: it survives a trip to another tab.
   await frame.locator('#fs-tab-timeline').click();
   assert.equal(await selectedTab(frame), 'fs-tab-timeline');
+  await frame.locator('#fs-tab-quiz').click();
+  assert.match(await frame.locator('.fs-progress-text').innerText(), /^1 of 10 answered/);
   assert.deepEqual(requests, [host, pathToFileURL(path.join(dir, 'full-stack.html')).href]);
   assert.deepEqual(errors, []);
   await context.close();
