@@ -36,13 +36,30 @@ export async function until(page, what, fn, turns = 400) {
   throw new Error(`timed out waiting for ${what}`);
 }
 
-/** Starts the quick quiz in `root` (a page, frame or element locator), answers the first
- *  question with its first option, checks it, and returns the progress line. */
+/** Answers the question the quiz in `root` (a page, frame or element locator) shows
+ *  (question 1 of a fresh quiz: it opens there) with its first option, checks it, and
+ *  returns the progress line. */
 export async function answerOneQuizQuestion(root) {
-  await root.getByRole('button', { name: /Start the quick quiz/ }).click();
   await root.locator('.fs-q-fieldset').waitFor();
   await root.locator('.fs-option').first().click();
   await root.getByRole('button', { name: 'Check' }).click();
   await root.locator('.fs-feedback').waitFor();
   return root.locator('.fs-progress-text').innerText();
+}
+
+/** Completes the quiz in `root` from where it is, always picking the first option, and
+ *  returns the summary's heading ("Your score: n of 10"). */
+export async function completeQuiz(root) {
+  for (let n = 1; ; n++) {
+    await root.locator('.fs-q-number', { hasText: new RegExp(`^Question ${n} of `) }).waitFor();
+    await answerOneQuizQuestion(root);
+    const score = root.getByRole('button', { name: 'See your score' });
+    if (await score.count()) {
+      await score.click();
+      break;
+    }
+    await root.getByRole('button', { name: 'Next question' }).click();
+  }
+  await root.locator('.fs-summary').waitFor();
+  return root.locator('.fs-summary-h').innerText();
 }

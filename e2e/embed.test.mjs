@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { serve, launch, open, appReady, axe } from './harness.mjs';
-import { hostPage, elementReady, selectedTab, count, until, answerOneQuizQuestion } from './embed-helpers.mjs';
+import { hostPage, elementReady, selectedTab, count, until, answerOneQuizQuestion, completeQuiz } from './embed-helpers.mjs';
 
 const CELL = 'foundation-models/state-funds';
 const STRICT_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'";
@@ -16,6 +16,9 @@ const ROUTES = {
     <full-stack-explainer id="b" view="quiz" theme="dark"></full-stack-explainer>
     <iframe id="frame" src="/embed.html?view=timeline" title="Full Stack explainer" style="width:100%;height:500px;border:0"></iframe>
     <button id="host-button" type="button" onclick="window.__clicks = (window.__clicks || 0) + 1">Host</button>`),
+  '/t/noid.html': hostPage(`
+    <full-stack-explainer view="quiz"></full-stack-explainer>
+    <full-stack-explainer view="quiz"></full-stack-explainer>`),
   '/t/lazy.html': hostPage(`
     <p>Top of a long article.</p>
     <div id="spacer" style="height: 4000px"></div>
@@ -220,6 +223,95 @@ test('two elements and an iframe on one page work independently; the wasm is fet
   const glue = requests.filter((r) => /^\/widget\.js\?instance=/.test(r));
   assert.deepEqual(glue.sort(), ['/widget.js?instance=1', '/widget.js?instance=2']);
   assert.equal(count(requests, /^\/widget_bg\.wasm$/), 2, 'one for both elements, one for the iframe page');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+/** The keys of the page's localStorage that hold quiz progress. */
+const quizKeys = (page) => page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('full-stack-quiz')).sort());
+
+test('two elements on the demo page keep their own quiz progress across a reload', async () => {
+  const { page, context, errors } = await open(browser, server.origin + '/demo/hostile-blog.html', { width: 1000 });
+  const first = page.locator('#first');
+  const second = page.locator('#second');
+  await elementReady(page, '#first');
+  await elementReady(page, '#second');
+  // The quiz element: question 1 answered. The chart element: its quiz, two answered.
+  assert.match(await answerOneQuizQuestion(second), /^1 of 10 answered/);
+  await first.locator('#fs-tab-quiz').click();
+  assert.equal(await first.locator('.fs-progress-text').innerText(), '0 of 10 answered · Score so far: 0', 'not the other element\'s progress');
+  await answerOneQuizQuestion(first);
+  await first.getByRole('button', { name: 'Next question' }).click();
+  assert.match(await answerOneQuizQuestion(first), /^2 of 10 answered/);
+  assert.deepEqual(await quizKeys(page), ['full-stack-quiz-v1:id-first', 'full-stack-quiz-v1:id-second'], 'one key per element, by id');
+
+  await page.reload();
+  await elementReady(page, '#first');
+  await elementReady(page, '#second');
+  await second.locator('.fs-feedback').waitFor();
+  assert.equal(await second.locator('.fs-q-number').innerText(), 'Question 1 of 10');
+  assert.match(await second.locator('.fs-progress-text').innerText(), /^1 of 10 answered/);
+  await first.locator('#fs-tab-quiz').click();
+  await first.locator('.fs-feedback').waitFor();
+  assert.equal(await first.locator('.fs-q-number').innerText(), 'Question 2 of 10');
+  assert.match(await first.locator('.fs-progress-text').innerText(), /^2 of 10 answered/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('elements without an id keep their progress by their place on the page', async () => {
+  const { page, context, errors } = await open(browser, server.origin + '/t/noid.html');
+  const [one, two] = [page.locator('full-stack-explainer').nth(0), page.locator('full-stack-explainer').nth(1)];
+  await appReady(page, one);
+  await appReady(page, two);
+  assert.match(await answerOneQuizQuestion(two), /^1 of 10 answered/);
+  assert.deepEqual(await quizKeys(page), ['full-stack-quiz-v1:el-2']);
+  await page.reload();
+  await appReady(page, one);
+  await appReady(page, two);
+  await two.locator('.fs-feedback').waitFor();
+  assert.match(await two.locator('.fs-progress-text').innerText(), /^1 of 10 answered/);
+  assert.equal(await one.locator('.fs-progress-text').innerText(), '0 of 10 answered · Score so far: 0');
+  assert.equal(await one.locator('.fs-intro').count(), 1, 'the first is still at the start');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a result shared from an element links to index.html beside full-stack.js, not to the host page', async () => {
+  const { page, context, errors } = await open(browser, server.origin + '/demo/hostile-blog.html', { width: 1000 });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
+  await elementReady(page, '#second');
+  const second = page.locator('#second');
+  const heading = await completeQuiz(second);
+  const [, score] = heading.match(/^Your score: (\d+ of 10)$/);
+  await second.getByRole('button', { name: 'Share result' }).click();
+  await until(page, 'copied', async () => /Copied/.test(await second.locator('.fs-share-status').innerText()));
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  const link = copied.split(' ').at(-1);
+  // The demo page is /demo/hostile-blog.html and loads ../full-stack.js.
+  assert.equal(link, `${server.origin}/index.html#quiz/result/${score.replace(' of ', '-')}`);
+  const theirs = await browser.newContext();
+  const other = await theirs.newPage();
+  await other.goto(link);
+  await appReady(other);
+  assert.equal(await other.locator('.fs-shared-score').innerText(), `Someone scored ${score} on this quiz`);
+  await theirs.close();
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a result shared from embed.html links to the index.html beside it', async () => {
+  const { page, context, errors } = await open(browser, server.origin + '/t/sandboxed.html');
+  const frame = page.frameLocator('#frame');
+  await appReady(page, frame);
+  const heading = await completeQuiz(frame);
+  const [, s, t] = heading.match(/^Your score: (\d+) of (\d+)$/);
+  // Sandboxed: the clipboard is refused and the text is offered to copy by hand.
+  await frame.getByRole('button', { name: 'Share result' }).click();
+  const field = frame.locator('.fs-share-field textarea');
+  await field.waitFor();
+  const link = (await field.inputValue()).split(' ').at(-1);
+  assert.equal(link, `${server.origin}/index.html#quiz/result/${s}-${t}`, 'not embed.html?view=quiz');
   assert.deepEqual(errors, []);
   await context.close();
 });

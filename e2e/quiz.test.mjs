@@ -89,10 +89,16 @@ async function answerByClick(root, right) {
   return q;
 }
 
-async function startQuick(root) {
-  await root.getByRole('button', { name: /Start the quick quiz/ }).click();
+/** The quiz opens at question 1 of the quick quiz: no start screen. */
+async function atQuestionOne(root) {
   await root.locator('.fs-q-fieldset').waitFor();
+  assert.equal(await legend(root), 'Question 1 of 10');
 }
+
+const ALL = `All ${QUESTIONS.length} questions`;
+/** The length toggles' pressed states, as { label: 'true' | 'false' }. */
+const lengths = async (root) => Object.fromEntries(await root.locator('.fs-length').evaluateAll(
+  (buttons) => buttons.map((b) => [b.textContent, b.getAttribute('aria-pressed')])));
 
 /** Completes a round with the mouse; `pattern[i]` says whether to answer question i right. */
 async function completeByClick(root, pattern) {
@@ -114,21 +120,35 @@ async function openQuiz(opts = {}, hash = '#quiz') {
 
 test('a whole quick quiz by keyboard only, to the summary', async () => {
   const { page, context, errors } = await openQuiz();
-  // Tab to the start button, as a keyboard user would.
-  const onStart = async () => { const a = await active(page); return a.tag === 'BUTTON' && /Start the quick quiz/.test(a.text); };
-  for (let n = 0; n < 40 && !(await onStart()); n++) await page.keyboard.press('Tab');
-  assert.match((await active(page)).text, /Start the quick quiz \(10 questions\)/);
+  await atQuestionOne(page);
+  // Tab to the length toggles, as a keyboard user would; try the full quiz and come back.
+  const on = async (label) => { const a = await active(page); return a.tag === 'BUTTON' && a.text === label; };
+  for (let n = 0; n < 40 && !(await on('Quick quiz (10)')); n++) await page.keyboard.press('Tab');
+  assert.ok(await on('Quick quiz (10)'), 'the length toggles are reachable by Tab');
+  await page.keyboard.press('Tab');
+  assert.ok(await on(ALL));
   await page.keyboard.press('Enter');
-  await page.locator('.fs-q-fieldset').waitFor();
+  await until('the full quiz', async () => (await legend(page)) === `Question 1 of ${QUESTIONS.length}`);
+  assert.deepEqual(await lengths(page), { 'Quick quiz (10)': 'false', [ALL]: 'true' });
+  assert.equal(await live(page), `${ALL}.`);
+  assert.ok(await on(ALL), 'focus stays on the toggle');
+  await page.keyboard.press('Shift+Tab');
+  await page.keyboard.press('Space');
+  await until('back to the quick quiz', async () => (await legend(page)) === 'Question 1 of 10');
+  assert.equal(await live(page), 'Quick quiz: 10 questions.');
 
   const pattern = [true, false, true, true, false, true, true, true, false, true];
   for (let n = 0; n < 10; n++) {
     assert.equal(await legend(page), `Question ${n + 1} of 10`);
-    const focused = await active(page);
-    assert.equal(focused.tag, 'FIELDSET', 'focus is on the new question');
     const { i, q } = await target(page, pattern[n]);
-    // Into the radio group, then arrow keys select.
-    await page.keyboard.press('Tab');
+    if (n === 0) {
+      // From the toggles, Tab goes on into the radio group.
+      for (let k = 0; k < 3 && (await active(page)).type !== 'radio'; k++) await page.keyboard.press('Tab');
+    } else {
+      assert.equal((await active(page)).tag, 'FIELDSET', 'focus is on the new question');
+      // Into the radio group, then arrow keys select.
+      await page.keyboard.press('Tab');
+    }
     assert.equal((await active(page)).type, 'radio');
     if (i === 0) await page.keyboard.press('Space');
     for (let k = 0; k < i; k++) await page.keyboard.press('ArrowDown');
@@ -167,9 +187,42 @@ test('a whole quick quiz by keyboard only, to the summary', async () => {
   await context.close();
 });
 
+test('the quiz opens at question 1 of the same quiz for every reader; a length switch is kept; both go once an answer is checked', async () => {
+  const first = await openQuiz();
+  const { page } = first;
+  await atQuestionOne(page);
+  const asked = { prompt: await prompt(page), options: await optionTexts(page) };
+  assert.match(await page.locator('.fs-intro').innerText(), /How much do you remember from the episode\?/);
+  assert.deepEqual(await lengths(page), { 'Quick quiz (10)': 'true', [ALL]: 'false' });
+  assert.equal((await active(page)).tag, 'BODY', 'opening the page does not pull focus into the quiz');
+  assert.equal(await page.evaluate(() => localStorage.getItem('full-stack-quiz-v1')), null, 'nothing stored before the reader acts');
+  // Another reader (a fresh browser profile) gets the same question, options in the same order.
+  const second = await openQuiz();
+  await atQuestionOne(second.page);
+  assert.deepEqual({ prompt: await prompt(second.page), options: await optionTexts(second.page) }, asked);
+  await second.context.close();
+
+  // Switching to the full quiz survives a reload.
+  await page.getByRole('button', { name: ALL }).click();
+  await until('the full quiz', async () => (await legend(page)) === `Question 1 of ${QUESTIONS.length}`);
+  assert.match(await page.evaluate(() => localStorage.getItem('full-stack-quiz-v1')), /^1\|f\|/);
+  await page.reload();
+  await appReady(page);
+  await until('the full quiz again', async () => (await legend(page).catch(() => '')) === `Question 1 of ${QUESTIONS.length}`);
+  assert.deepEqual(await lengths(page), { 'Quick quiz (10)': 'false', [ALL]: 'true' });
+  // Back to ten; once an answer is checked the explanation and the switch make way.
+  await page.getByRole('button', { name: 'Quick quiz (10)' }).click();
+  await until('the quick quiz', async () => (await legend(page)) === 'Question 1 of 10');
+  assert.equal(await prompt(page), asked.prompt);
+  await answerByClick(page, true);
+  assert.equal(await page.locator('.fs-intro, .fs-length').count(), 0);
+  assert.deepEqual(first.errors, []);
+  await first.context.close();
+});
+
 test('feedback explains the chosen and the right option, with the quote, speaker and lines', async () => {
   const { page, context } = await openQuiz();
-  await startQuick(page);
+  await atQuestionOne(page);
   const { i, q } = await target(page, false);
   const chosen = (await optionTexts(page))[i];
   // Check with nothing chosen is refused with a hint, not an error.
@@ -206,7 +259,7 @@ test('feedback explains the chosen and the right option, with the quote, speaker
 
 test('retry the ones I missed asks only those, then reports both rounds', async () => {
   const { page, context } = await openQuiz();
-  await startQuick(page);
+  await atQuestionOne(page);
   const pattern = [true, true, false, true, true, false, true, true, true, false];
   const asked = await completeByClick(page, pattern);
   const missed = asked.filter((_, n) => !pattern[n]).map((q) => q.prompt);
@@ -226,17 +279,18 @@ test('retry the ones I missed asks only those, then reports both rounds', async 
   assert.equal(await page.locator('.fs-summary-h').innerText(), 'This round: 3 of 3');
   assert.match(await page.locator('.fs-summary').innerText(), /First try: 7 of 10/);
   assert.equal(await page.getByRole('button', { name: /Retry the ones I missed/ }).count(), 0, 'nothing left to retry');
-  // Start over: a fresh quick quiz.
+  // Start over: a fresh quick quiz, with the lengths offered again.
   await page.getByRole('button', { name: 'Start over' }).click();
   await page.locator('.fs-q-fieldset').waitFor();
   assert.equal(await legend(page), 'Question 1 of 10');
   assert.equal(await page.locator('.fs-progress-text').innerText(), '0 of 10 answered · Score so far: 0');
+  assert.deepEqual(await lengths(page), { 'Quick quiz (10)': 'true', [ALL]: 'false' });
   await context.close();
 });
 
 test('a reload resumes where the reader was: same questions, same order, same choice', async () => {
   const { page, context, errors } = await openQuiz();
-  await startQuick(page);
+  await atQuestionOne(page);
   for (const right of [true, false, true]) {
     await answerByClick(page, right);
     await page.getByRole('button', { name: 'Next question' }).click();
@@ -276,7 +330,10 @@ test('corrupt or foreign stored data is discarded quietly', async () => {
     await page.evaluate((b) => localStorage.setItem('full-stack-quiz-v1', b), blob);
     await page.reload();
     await appReady(page);
-    await page.getByRole('button', { name: /Start the quick quiz/ }).waitFor();
+    // A fresh quiz at question 1, with nothing answered.
+    await atQuestionOne(page);
+    assert.equal(await page.locator('.fs-intro').count(), 1);
+    assert.equal(await page.locator('.fs-progress-text').innerText(), '0 of 10 answered · Score so far: 0');
     assert.equal(await page.locator('.fs-notice, .fs-error').count(), 0, 'no error shown');
     assert.equal(await page.evaluate(() => window.__pwned), undefined);
     if (blob) assert.equal(await page.evaluate(() => localStorage.getItem('full-stack-quiz-v1')), null, 'bad data is removed');
@@ -291,7 +348,7 @@ test('inside an iframe sandboxed without allow-same-origin, the quiz works from 
   await appReady(frame);
   // The premise: storage really throws in this frame.
   assert.equal(await frame.evaluate(() => { try { return typeof localStorage.length; } catch (e) { return e.name; } }), 'SecurityError');
-  await startQuick(frame);
+  await atQuestionOne(frame);
   // The stylesheets load too (fetched with CORS, so their integrity check passes).
   assert.equal(await frame.locator('.fs-option').first().evaluate((e) => getComputedStyle(e).borderRadius), '6px');
   await answerByClick(frame, true);
@@ -327,7 +384,7 @@ test('inside an iframe sandboxed without allow-same-origin, the quiz works from 
 test('share result copies a short text with a link that carries the score', async () => {
   const { page, context } = await openQuiz();
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
-  await startQuick(page);
+  await atQuestionOne(page);
   await completeByClick(page, [true, true, true, false, true, true, false, true, true, true]);
   await page.getByRole('button', { name: 'Share result' }).click();
   await until('copied', async () => /Copied/.test(await page.locator('.fs-share-status').innerText()));
@@ -343,7 +400,7 @@ test('share result copies a short text with a link that carries the score', asyn
   await appReady(other);
   assert.equal(await other.locator('.fs-shared-score').innerText(), 'Someone scored 8 of 10 on this quiz');
   await other.getByRole('button', { name: 'Take the quiz yourself' }).click();
-  await other.getByRole('button', { name: /Start the quick quiz/ }).waitFor();
+  await atQuestionOne(other);
   assert.equal(await other.evaluate(() => location.hash), '#quiz');
   await theirs.close();
   await context.close();
@@ -357,7 +414,7 @@ test('without a clipboard API, sharing falls back to a selected read-only field'
   page.on('pageerror', (e) => errors.push(String(e)));
   await page.goto(server.origin + '/#quiz');
   await appReady(page);
-  await startQuick(page);
+  await atQuestionOne(page);
   await completeByClick(page, Array(10).fill(false));
   await page.getByRole('button', { name: 'Share result' }).click();
   const field = page.locator('.fs-share-field textarea');
@@ -406,8 +463,8 @@ for (const colorScheme of ['light', 'dark']) {
         const v = await axe(page);
         assert.deepEqual(v, [], `${stage}: ` + JSON.stringify(v, null, 1));
       };
-      await check('intro');
-      await startQuick(page);
+      await atQuestionOne(page);
+      await check('question 1 with the lengths');
       await page.locator('.fs-option').first().click();
       await check('question');
       await page.getByRole('button', { name: 'Check' }).click();

@@ -38,7 +38,7 @@ fn blob_like() -> impl Strategy<Value = String> {
 /// A real encoding of a reachable state, then damaged at random.
 fn damaged() -> impl Strategy<Value = String> {
     (actions(), prop::collection::vec((any::<prop::sample::Index>(), any::<char>()), 0..4)).prop_map(|(acts, edits)| {
-        let mut s = Rc::new(QuizState::new(&CONTENT));
+        let mut s = Rc::new(QuizState::new(&CONTENT, QuizLength::Quick));
         for a in acts {
             s = s.reduce(a);
         }
@@ -61,7 +61,7 @@ fn stored() -> impl Strategy<Value = Progress> {
 
 fn action() -> impl Strategy<Value = QuizAction> {
     prop_oneof![
-        1 => (length(), any::<u32>()).prop_map(|(length, seed)| QuizAction::Start { length, seed }),
+        1 => length().prop_map(QuizAction::SetLength),
         6 => (0u8..6).prop_map(QuizAction::Choose),
         6 => Just(QuizAction::Check),
         6 => Just(QuizAction::Next),
@@ -71,8 +71,8 @@ fn action() -> impl Strategy<Value = QuizAction> {
         1 => (length(), any::<u32>()).prop_map(|(length, seed)| QuizAction::Restart { length, seed }),
         1 => (0u32..4).prop_map(|seed| {
             // Restore of valid-looking progress, built by a short run.
-            let mut s = Rc::new(QuizState::new(&CONTENT));
-            s = s.reduce(QuizAction::Start { length: QuizLength::Quick, seed });
+            let mut s = Rc::new(QuizState::new(&CONTENT, QuizLength::Quick));
+            s = s.reduce(QuizAction::Restart { length: QuizLength::Quick, seed });
             s = s.reduce(QuizAction::Choose(seed as u8));
             QuizAction::Restore(s.progress.clone())
         }),
@@ -111,23 +111,37 @@ proptest! {
     #![proptest_config(ProptestConfig { cases: 4000, ..ProptestConfig::default() })]
 
     #[test]
-    fn random_action_sequences_keep_every_promise(start in prop::option::of(0usize..CONTENT.questions.len()), acts in actions()) {
+    fn random_action_sequences_keep_every_promise(
+        start in prop::option::of(0usize..CONTENT.questions.len()),
+        first in length(),
+        acts in actions(),
+    ) {
         let mut s = Rc::new(match start {
             Some(q) => QuizState::practice(&CONTENT, q),
-            None => QuizState::new(&CONTENT),
+            None => QuizState::new(&CONTENT, first),
         });
         check(&s)?;
+        if start.is_none() {
+            // The quiz opens at question 1, with nothing answered.
+            prop_assert_eq!((s.progress.stage, s.progress.cursor), (Stage::Asking, 0));
+            prop_assert!(s.progress.untouched());
+        }
         for a in acts {
             let before = s.progress.clone();
             s = s.reduce(a.clone());
             check(&s)?;
-            // A checked answer never changes, except by starting a new round.
-            if !matches!(a, QuizAction::Restart { .. } | QuizAction::RetryMissed | QuizAction::Start { .. } | QuizAction::Restore(_)) {
+            // A checked answer never changes, except by starting a new round (switching
+            // length and restoring only replace a round with nothing checked).
+            if !matches!(a, QuizAction::Restart { .. } | QuizAction::RetryMissed) {
                 for (i, ans) in before.answers.iter().enumerate() {
                     if ans.checked {
                         prop_assert_eq!(Some(ans), s.progress.answers.get(i), "a locked answer changed on {:?}", a);
                     }
                 }
+            }
+            // Stored progress never replaces anything the reader did.
+            if matches!(a, QuizAction::Restore(_)) && !before.untouched() {
+                prop_assert_eq!(&s.progress, &before, "Restore over a touched round");
             }
         }
     }
@@ -136,18 +150,18 @@ proptest! {
     fn random_stored_blobs_never_panic_and_decode_only_to_valid_progress(blob in prop_oneof![blob_like(), damaged(), any::<String>()]) {
         if let Some(p) = decode(&blob, &CONTENT) {
             prop_assert_eq!(p.validate(&CONTENT), Ok(()));
-            prop_assert!(p.stage != Stage::Intro);
+            prop_assert!(p.stage != Stage::Empty);
             // What was accepted round-trips.
             prop_assert_eq!(decode(&encode(&p, &CONTENT), &CONTENT), Some(p.clone()));
             // And restoring it gives a state that keeps every promise.
-            let s = Rc::new(QuizState::new(&CONTENT)).reduce(QuizAction::Restore(p));
+            let s = Rc::new(QuizState::new(&CONTENT, QuizLength::Quick)).reduce(QuizAction::Restore(p));
             check(&s)?;
         }
     }
 
     #[test]
-    fn restored_progress_keeps_every_promise_under_more_actions(p in stored(), acts in actions()) {
-        let mut s = Rc::new(QuizState::new(&CONTENT)).reduce(QuizAction::Restore(p.clone()));
+    fn restored_progress_keeps_every_promise_under_more_actions(p in stored(), first in length(), acts in actions()) {
+        let mut s = Rc::new(QuizState::new(&CONTENT, first)).reduce(QuizAction::Restore(p.clone()));
         prop_assert_eq!(&s.progress, &p, "valid stored progress is resumed as is");
         for a in acts {
             s = s.reduce(a);
@@ -163,14 +177,18 @@ fn the_generators_reach_interesting_states() {
     use proptest::strategy::ValueTree;
     use proptest::test_runner::TestRunner;
     let mut runner = TestRunner::deterministic();
-    let (mut summaries, mut retries, mut decoded) = (0, 0, 0);
+    let (mut summaries, mut retries, mut decoded, mut switched, mut restored) = (0, 0, 0, 0, 0);
     for _ in 0..3000 {
         let acts = actions().new_tree(&mut runner).unwrap().current();
-        let mut s = Rc::new(QuizState::new(&CONTENT));
+        let mut s = Rc::new(QuizState::new(&CONTENT, QuizLength::Quick));
         for a in acts {
-            s = s.reduce(a);
+            let before = s.clone();
+            s = s.reduce(a.clone());
             summaries += (s.progress.stage == Stage::Summary) as usize;
             retries += s.progress.retry as usize;
+            let changed = !Rc::ptr_eq(&before, &s);
+            switched += (changed && matches!(a, QuizAction::SetLength(_))) as usize;
+            restored += (changed && matches!(a, QuizAction::Restore(_))) as usize;
         }
         let blob = prop_oneof![blob_like(), damaged()].new_tree(&mut runner).unwrap().current();
         decoded += decode(&blob, &CONTENT).is_some() as usize;
@@ -178,4 +196,5 @@ fn the_generators_reach_interesting_states() {
     assert!(summaries > 0, "no random run reached the summary");
     assert!(retries > 0, "no random run retried missed questions");
     assert!(decoded > 100, "only {decoded} random blobs decoded");
+    assert!(switched > 0 && restored > 0, "length switches {switched}, restores {restored}: both must happen");
 }

@@ -82,14 +82,70 @@ async fn render_route(route: Route) -> String {
     yew::LocalServerRenderer::<App>::with_props(props).hydratable(false).render().await
 }
 
+/// The quiz panel's markup (it is rendered, hidden, whatever the view).
+fn quiz_panel(html: &str) -> &str {
+    let start = html.find(r#"id="fs-panel-quiz""#).expect("the quiz panel");
+    let end = html[start..].find(r#"id="fs-panel-timeline""#).map_or(html.len(), |e| start + e);
+    &html[start..end]
+}
+
+/// The opening tag of the button labelled `label`.
+fn button<'a>(html: &'a str, label: &str) -> &'a str {
+    let end = html.find(&format!(">{label}</button>")).unwrap_or_else(|| panic!("no button {label:?}"));
+    &html[html[..end].rfind("<button").expect("a button")..end]
+}
+
+/// The element structure: every tag name in order, without text or attributes (what
+/// hydration needs to match).
+fn tags(html: &str) -> Vec<String> {
+    html.split('<').skip(1).map(|t| t.split(|c: char| c.is_whitespace() || c == '>').next().unwrap_or("").to_string()).collect()
+}
+
 #[tokio::test]
-async fn quiz_starts_at_an_intro_offering_both_lengths() {
-    let html = render(Config { view: View::Quiz, ..Config::default() }, vec![]).await;
-    let t = text(&html);
-    assert!(t.contains("Start the quick quiz (10 questions)"), "quick quiz offered");
-    assert!(t.contains(&format!("Take all {} questions", CONTENT.questions.len())), "full quiz offered");
+async fn the_page_rendered_with_the_default_config_holds_question_one_of_the_edition() {
+    use full_stack::model::quiz::{option_order, pick, EDITION_SEED};
+    use full_stack::model::QuizLength;
+    let html = render(Config::default(), vec![]).await;
+    let quiz = quiz_panel(&html);
+    let first = &CONTENT.questions[pick(&CONTENT, QuizLength::Quick, EDITION_SEED)[0] as usize];
+    let fieldset = &quiz[quiz.find("<fieldset").expect("question 1 is there")..quiz.find("</fieldset>").expect("closed")];
+    assert!(text(fieldset).starts_with(&format!("Question 1 of 10{}", first.prompt)), "{}", text(fieldset));
+    assert_eq!(fieldset.matches(r#"<label class="fs-option"><input"#).count(), 4);
+    assert_eq!(fieldset.matches(r#"type="radio""#).count(), 4);
+    assert!(!fieldset.contains("checked") && !fieldset.contains("disabled"), "nothing chosen, nothing locked");
+    // The options in the edition's order.
+    let t = text(fieldset);
+    let at: Vec<usize> = option_order(EDITION_SEED, first.id).iter().map(|o| t.find(first.options[*o as usize].text).expect("option")).collect();
+    assert!(at.windows(2).all(|w| w[0] < w[1]), "options out of order: {at:?}");
+    // Above it: what the quiz is, and the two lengths, the quick one pressed.
+    let t = text(quiz);
+    assert!(t.contains("How much do you remember from the episode?"));
+    assert!(quiz.contains(r#"role="group" aria-label="Quiz length""#));
+    assert!(button(quiz, "Quick quiz (10)").contains(r#"aria-pressed="true""#));
+    assert!(button(quiz, &format!("All {} questions", CONTENT.questions.len())).contains(r#"aria-pressed="false""#));
+    assert!(t.contains("0 of 10 answered"));
+    assert!(t.contains("Check"));
     // The live region exists from the start, so later changes are announced.
-    assert!(html.contains(r#"role="status" aria-live="polite""#));
+    assert!(quiz.contains(r#"role="status" aria-live="polite""#));
+    // Every reader gets the same question and the same structure (a second render in
+    // this process only numbers its radio group differently).
+    let again = render(Config::default(), vec![]).await;
+    assert_eq!((text(&html), tags(&html)), (text(&again), tags(&again)));
+}
+
+#[tokio::test]
+async fn the_full_quiz_starts_at_question_one_too_with_the_same_structure() {
+    use full_stack::model::QuizLength;
+    let default = render(Config::default(), vec![]).await;
+    let full = render(Config { quiz: QuizLength::Full, ..Config::default() }, vec![]).await;
+    let n = CONTENT.questions.len();
+    let quiz = quiz_panel(&full);
+    assert!(text(quiz).contains(&format!("Question 1 of {n}")));
+    assert!(button(quiz, &format!("All {n} questions")).contains(r#"aria-pressed="true""#));
+    assert!(button(quiz, "Quick quiz (10)").contains(r#"aria-pressed="false""#));
+    // Only text and attributes differ: a page rendered with the default config hydrates.
+    assert_ne!(quiz_panel(&default), quiz);
+    assert_eq!(tags(quiz_panel(&default)), tags(quiz));
 }
 
 #[tokio::test]

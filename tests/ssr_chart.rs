@@ -249,7 +249,8 @@ async fn the_key_and_the_downloads_are_there() {
     }
     assert!(t.contains("Only what was said in the episode"), "the provenance filter");
     assert!(html.contains("<fieldset class=\"fs-filter\"><legend>Show evidence</legend>"));
-    assert_eq!(html.matches("type=\"radio\"").count(), 4);
+    // Four radios in the chart (the quiz panel, rendered hidden, has its own).
+    assert_eq!(section(&html, "id=\"fs-panel-chart\"", "id=\"fs-panel-quiz\"").matches("type=\"radio\"").count(), 4);
 }
 
 #[tokio::test]

@@ -14,7 +14,7 @@ use wasm_bindgen::prelude::wasm_bindgen;
 use web_sys::Element;
 use yew::AppHandle;
 
-use crate::model::{Config, CONTENT};
+use crate::model::{quiz, Config, CONTENT};
 use crate::view::App;
 
 thread_local! {
@@ -23,9 +23,17 @@ thread_local! {
 }
 
 /// Mounts the widget into `root` (an element inside the custom element's shadow
-/// root), replacing whatever this instance showed before. `instance` numbers the
-/// element on its page, for console messages.
+/// root), replacing whatever this instance showed before. `instance` numbers the wasm
+/// instance, for console messages.
+///
+/// - `place` (the element's place among the page's elements, from 1) and `id` (its
+///   `id` attribute) name its quiz storage, so several elements on a page keep their
+///   own progress: see [`quiz::element_instance`].
+/// - `page` is the widget's own page (`index.html` beside `full-stack.js`): shared
+///   quiz results link there, since the host page does not show them. Only an http(s)
+///   or file URL is used; anything else shares the text without a link.
 #[wasm_bindgen(js_name = mountElement)]
+#[allow(clippy::too_many_arguments)]
 pub fn mount_element(
     root: Element,
     view: Option<String>,
@@ -33,6 +41,9 @@ pub fn mount_element(
     cell: Option<String>,
     quiz: Option<String>,
     instance: u32,
+    place: u32,
+    id: Option<String>,
+    page: Option<String>,
 ) {
     unmount_element();
     // Absent attributes (None) keep their defaults silently.
@@ -42,8 +53,10 @@ pub fn mount_element(
     for n in &notices {
         web_sys::console::warn_1(&format!("<full-stack-explainer> #{instance}: {n}").into());
     }
+    super::quiz::set_share_page(Some(quiz::share_page(page.as_deref().unwrap_or("")).unwrap_or("")));
+    let storage = quiz::element_instance(id.as_deref(), place);
     // The host page owns its URL: no fragment sync, no fragment route.
-    let handle = super::render(root, config, None, notices, false);
+    let handle = super::render(root, config, None, notices, false, Some(storage.into()));
     APP.with(|a| *a.borrow_mut() = Some(handle));
 }
 

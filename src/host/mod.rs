@@ -44,13 +44,13 @@ pub fn mount(root: Element, config: Config, route: Option<Route>, notices: Vec<S
     for n in &notices {
         web_sys::console::warn_1(&format!("full-stack: {n}").into());
     }
-    render(root, config, route, notices, sync_fragment)
+    render(root, config, route, notices, sync_fragment, None)
 }
 
 /// [`mount`] without the console warnings (the caller logs them).
-fn render(root: Element, config: Config, route: Option<Route>, notices: Vec<String>, sync_fragment: bool) -> yew::AppHandle<App> {
+fn render(root: Element, config: Config, route: Option<Route>, notices: Vec<String>, sync_fragment: bool, instance: Option<yew::AttrValue>) -> yew::AppHandle<App> {
     panic::install(root.clone());
-    let props = AppProps { content: ContentRef(&CONTENT), config, route, notices, sync_fragment };
+    let props = AppProps { content: ContentRef(&CONTENT), config, route, notices, sync_fragment, instance };
     let prerendered = root.has_attribute("data-prerendered");
     let renderer = yew::Renderer::<App>::with_root_and_props(root, props);
     if prerendered {

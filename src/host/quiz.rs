@@ -1,8 +1,12 @@
-//! The quiz's other browser edges: a seed from the clock, the page address for a shared
-//! result, and the clipboard. All failures are quiet and handled.
+//! The quiz's other browser edges: a seed from the clock, the page a shared result links
+//! to, and the clipboard. All failures are quiet and handled.
+
+use std::cell::RefCell;
 
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
+
+use crate::model::quiz;
 
 /// A fresh seed for a new round: the clock mixed with `Math.random`.
 pub fn fresh_seed() -> u32 {
@@ -12,9 +16,38 @@ pub fn fresh_seed() -> u32 {
     rng.next_u64() as u32
 }
 
-/// This page's address (for a share link), or "" if it can't be read.
-pub fn page_address() -> String {
-    web_sys::window().and_then(|w| w.location().href().ok()).unwrap_or_default()
+thread_local! {
+    /// The page shared results link to, when the custom element set one ("" for none).
+    static SHARE_PAGE: RefCell<Option<String>> = const { RefCell::new(None) };
+}
+
+/// Sets the page shared results link to (the custom element: the widget's own
+/// `index.html`, already checked by `model::quiz::share_page`; "" for no link), or
+/// with `None` goes back to the page's own address.
+pub fn set_share_page(page: Option<&str>) {
+    SHARE_PAGE.with(|p| *p.borrow_mut() = page.map(str::to_string));
+}
+
+/// The page a shared result links to, or "" for none:
+/// - in a custom element, what the element set ([`set_share_page`]);
+/// - in `embed.html`, the `index.html` beside it (the embed has no chrome and its query
+///   holds the embedder's settings);
+/// - on `index.html` and `full-stack.html`, the page's own address.
+///
+/// Only an http(s) or file URL is returned (`model::quiz::share_page`).
+pub fn share_page() -> String {
+    if let Some(page) = SHARE_PAGE.with(|p| p.borrow().clone()) {
+        return page;
+    }
+    let Some(window) = web_sys::window() else { return String::new() };
+    let href = window.location().href().unwrap_or_default();
+    let embed = window
+        .document()
+        .and_then(|d| d.get_element_by_id(super::ROOT_ID))
+        .and_then(|root| root.get_attribute(super::MODE_ATTR))
+        .is_some_and(|mode| mode == "embed");
+    let page = if embed { quiz::sibling(&href, "index.html") } else { href };
+    quiz::share_page(&page).unwrap_or("").to_string()
 }
 
 /// Copies `text` with the asynchronous clipboard API and calls `done(true)` when it

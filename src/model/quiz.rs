@@ -15,6 +15,13 @@ pub const QUICK_LEN: usize = 10;
 /// reads this one by mistake (and the blob repeats it, for belt and braces).
 pub const STORAGE_KEY: &str = "full-stack-quiz-v1";
 
+/// The seed of the "edition": the round every reader gets first, before any reload or
+/// "Start over". It is fixed (the RAND report's date, 26 June 2025), so everyone starts
+/// with the same ten questions in the same option order, the page can be rendered at
+/// build time with question 1 in it, and two readers' "7 of 10" compare. "Start over"
+/// draws a fresh seed. Changing it changes every reader's first quiz: keep it.
+pub const EDITION_SEED: u32 = 20_250_626;
+
 /// The format version written at the start of every stored blob.
 const FORMAT: &str = "1";
 
@@ -122,9 +129,10 @@ pub struct Answer {
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum Stage {
-    /// Not started: the reader picks a length.
+    /// Nothing to ask (content without questions, or a practice question that does not
+    /// exist). A quiz never starts here: it opens at question 1.
     #[default]
-    Intro,
+    Empty,
     /// Answering (or looking back at) `Progress::cursor`.
     Asking,
     /// The end-of-round summary.
@@ -170,7 +178,7 @@ impl Progress {
 
     /// A round asking exactly `questions`.
     pub fn of(questions: Vec<u16>, length: QuizLength, seed: u32) -> Progress {
-        let stage = if questions.is_empty() { Stage::Intro } else { Stage::Asking };
+        let stage = if questions.is_empty() { Stage::Empty } else { Stage::Asking };
         Progress {
             stage,
             length,
@@ -181,6 +189,22 @@ impl Progress {
             retry: false,
             first_try: None,
         }
+    }
+
+    /// A round nobody has touched: at question 1 of a fresh round (not a retry), nothing
+    /// chosen or checked. Stored progress may replace it; nothing else may be replaced.
+    pub fn untouched(&self) -> bool {
+        self.stage == Stage::Asking
+            && self.cursor == 0
+            && !self.retry
+            && self.first_try.is_none()
+            && self.answers.iter().all(|a| *a == Answer::default())
+    }
+
+    /// Nothing checked yet in a first round (not a retry): the quiz's explanation and
+    /// the choice of length are still offered above question 1.
+    pub fn unanswered(&self) -> bool {
+        self.stage == Stage::Asking && !self.retry && self.answers.iter().all(|a| !a.checked)
     }
 
     /// The index of the first question not yet checked (`questions.len()` when all are).
@@ -230,8 +254,8 @@ impl Progress {
         if self.answers.len() != n {
             return Err("one answer per question");
         }
-        if self.stage == Stage::Intro {
-            return if n == 0 { Ok(()) } else { Err("questions before the start") };
+        if self.stage == Stage::Empty {
+            return if n == 0 { Ok(()) } else { Err("questions in an empty quiz") };
         }
         if n == 0 {
             return Err("no questions");
@@ -315,10 +339,45 @@ pub fn share_text(correct: u16, total: u16, link: &str) -> String {
 }
 
 /// The page address for a shared result: `page` without its fragment, plus
-/// `#quiz/result/<correct>-<total>`.
+/// `#quiz/result/<correct>-<total>`; "" (no link) when there is no page.
 pub fn share_link(page: &str, correct: u16, total: u16) -> String {
     let base = page.split('#').next().unwrap_or("");
+    if base.is_empty() {
+        return String::new();
+    }
     format!("{base}#quiz/result/{correct}-{total}")
+}
+
+/// The page a shared result links to, from a candidate address (the page's own, or
+/// where the custom element says the widget is hosted): an absolute `http`, `https` or
+/// `file` URL, cut at its fragment. `None` for anything else (another scheme, no host,
+/// spaces or control characters, more than 2048 bytes). The result is only ever text.
+pub fn share_page(candidate: &str) -> Option<&str> {
+    let url = candidate.split('#').next().unwrap_or("");
+    if url.len() > 2048 || url.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        return None;
+    }
+    // Char searches only: a substring search ("://") costs the wasm 2 KB.
+    let colon = url.find(':')?;
+    let (scheme, rest) = (&url[..colon], url[colon + 1..].strip_prefix("//")?);
+    let web = scheme.eq_ignore_ascii_case("http") || scheme.eq_ignore_ascii_case("https");
+    let ok = if web {
+        !rest.is_empty() && !rest.starts_with('/')
+    } else {
+        scheme.eq_ignore_ascii_case("file") && rest.contains('/')
+    };
+    ok.then_some(url)
+}
+
+/// `file` in the same folder as `page`, whose query and fragment are dropped:
+/// `https://x.org/a/embed.html?view=quiz#quiz` gives `https://x.org/a/index.html`.
+pub fn sibling(page: &str, file: &str) -> String {
+    let page = page.split(['#', '?']).next().unwrap_or("");
+    let path_from = page.find(':').filter(|i| page[i + 1..].starts_with("//")).map_or(0, |i| i + 3);
+    match page[path_from..].rfind('/') {
+        Some(i) => format!("{}{file}", &page[..path_from + i + 1]),
+        None => format!("{page}/{file}"),
+    }
 }
 
 // ---------------------------------------------------------------------------
@@ -329,12 +388,7 @@ pub fn share_link(page: &str, correct: u16, total: u16) -> String {
 /// own id; ids are cut down to `[A-Za-z0-9_-]`, at most 40 characters. No id (or an id
 /// with nothing usable) is the single default key.
 pub fn storage_key(instance: Option<&str>) -> String {
-    let clean: String = instance
-        .unwrap_or("")
-        .chars()
-        .filter(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
-        .take(40)
-        .collect();
+    let clean = clean_id(instance.unwrap_or(""), 40);
     if clean.is_empty() {
         STORAGE_KEY.to_string()
     } else {
@@ -342,13 +396,32 @@ pub fn storage_key(instance: Option<&str>) -> String {
     }
 }
 
+/// The storage instance of a `<full-stack-explainer>`: `id-<id>` from its `id`
+/// attribute when that has usable characters (it stays put when elements are added or
+/// moved), else `el-<place>`, its place among the page's elements in document order
+/// (1 for the first). Several elements on a page thus never share progress, and each
+/// finds its own again after a reload.
+pub fn element_instance(id: Option<&str>, place: u32) -> String {
+    let clean = clean_id(id.unwrap_or(""), 37);
+    if clean.is_empty() {
+        format!("el-{place}")
+    } else {
+        format!("id-{clean}")
+    }
+}
+
+/// `id` cut down to `[A-Za-z0-9_-]`, at most `max` characters.
+fn clean_id(id: &str, max: usize) -> String {
+    id.chars().filter(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_').take(max).collect()
+}
+
 /// Encodes progress as a short line of text:
 /// `1|<length q/f>|<seed hex>|<stage a/s>|<cursor>|<retry 0/1>|<first try s-t or ->|<id>=<chosen or ->[!],...`
 /// where `!` marks a checked answer. Question ids (not indexes) are stored, so a
-/// content change that drops a question is noticed. A quiz not started encodes as "".
+/// content change that drops a question is noticed. An empty quiz encodes as "".
 pub fn encode(p: &Progress, content: &Content) -> String {
     let stage = match p.stage {
-        Stage::Intro => return String::new(),
+        Stage::Empty => return String::new(),
         Stage::Asking => 'a',
         Stage::Summary => 's',
     };
@@ -582,6 +655,108 @@ mod tests {
         let t = share_text(7, 10, "https://x.org/#quiz/result/7-10");
         assert!(t.starts_with("I scored 7 of 10 on the Full Stack quiz"));
         assert!(t.ends_with(" https://x.org/#quiz/result/7-10"));
+    }
+
+    #[test]
+    fn share_link_without_a_page_is_no_link() {
+        assert_eq!(share_link("", 7, 10), "");
+        assert_eq!(share_link("#chart", 7, 10), "");
+        assert!(share_text(7, 10, "").ends_with("Kyle Chan)."), "the text alone, no dangling space");
+    }
+
+    #[test]
+    fn only_http_https_and_file_pages_are_shared() {
+        for ok in [
+            "https://example.org/full-stack/index.html",
+            "http://127.0.0.1:8080/index.html?view=quiz",
+            "HTTPS://Example.org/",
+            "file:///home/me/full-stack/index.html",
+            "file://server/share/index.html",
+        ] {
+            assert_eq!(share_page(ok), Some(ok), "{ok}");
+        }
+        assert_eq!(share_page("https://x.org/a/index.html#quiz/result/1-2"), Some("https://x.org/a/index.html"));
+        for bad in [
+            "",
+            "index.html",
+            "//x.org/index.html",
+            "javascript:alert(1)//https://x.org/",
+            "javascript://x.org/%0aalert(1)",
+            "data:text/html,<script>alert(1)</script>",
+            "blob:https://x.org/1234",
+            "about:blank",
+            "https://",
+            "http:///index.html",
+            "https://x.org/a b.html",
+            "https://x.org/\u{0}",
+            "https://x.org/\n",
+            "ftp://x.org/index.html",
+        ] {
+            assert_eq!(share_page(bad), None, "{bad:?}");
+        }
+        assert_eq!(share_page(&format!("https://x.org/{}", "a".repeat(3000))), None, "too long");
+    }
+
+    #[test]
+    fn the_embed_shares_the_page_beside_it() {
+        assert_eq!(sibling("https://x.org/fs/embed.html?view=quiz&theme=dark#quiz", "index.html"), "https://x.org/fs/index.html");
+        assert_eq!(sibling("https://x.org/fs/", "index.html"), "https://x.org/fs/index.html");
+        assert_eq!(sibling("https://x.org", "index.html"), "https://x.org/index.html");
+        assert_eq!(sibling("https://x.org/embed.html#a/b/c", "index.html"), "https://x.org/index.html");
+        assert_eq!(sibling("https://x.org/fs/embed.html?next=/a/b", "index.html"), "https://x.org/fs/index.html");
+        assert_eq!(sibling("file:///C:/Users/me/fs/embed.html", "index.html"), "file:///C:/Users/me/fs/index.html");
+    }
+
+    #[test]
+    fn elements_are_told_apart_by_id_or_place() {
+        assert_eq!(element_instance(Some("post-chart"), 1), "id-post-chart");
+        assert_eq!(element_instance(None, 2), "el-2");
+        assert_ne!(element_instance(None, 1), element_instance(None, 2));
+        // An id with nothing usable falls back to the place; a long one is cut so the
+        // storage key keeps its whole prefix.
+        assert_eq!(element_instance(Some("\u{65e5}\u{672c} <>"), 3), "el-3");
+        let long = element_instance(Some(&"x".repeat(100)), 1);
+        assert_eq!(storage_key(Some(&long)), format!("{STORAGE_KEY}:id-{}", "x".repeat(37)));
+        // An id that looks like a place is still an id.
+        assert_ne!(element_instance(Some("el-1"), 2), element_instance(None, 1));
+        // Every element's key differs from the standalone page's.
+        assert_ne!(storage_key(Some(&element_instance(None, 1))), storage_key(None));
+    }
+
+    #[test]
+    fn the_edition_samples_every_section_and_does_not_give_the_answers_away_by_position() {
+        for length in [QuizLength::Quick, QuizLength::Full] {
+            let qs = pick(&CONTENT, length, EDITION_SEED);
+            let mut at = [0usize; 4];
+            for q in &qs {
+                let q = &CONTENT.questions[*q as usize];
+                let order = option_order(EDITION_SEED, q.id);
+                at[order.iter().position(|o| *o as usize == q.correct).unwrap()] += 1;
+            }
+            // No place holds the right answer in more than 40% of the questions, and
+            // every place holds it sometimes.
+            assert!(at.iter().all(|n| *n >= 1 && *n * 10 <= qs.len() * 4), "{length:?}: right answers by place {at:?}");
+        }
+        let quick = pick(&CONTENT, QuizLength::Quick, EDITION_SEED);
+        for s in 0..CONTENT.sections.len() {
+            assert!(quick.iter().any(|q| CONTENT.questions[*q as usize].section == s));
+        }
+    }
+
+    #[test]
+    fn untouched_means_nothing_chosen_and_unanswered_nothing_checked() {
+        let fresh = Progress::new(&CONTENT, QuizLength::Quick, 5);
+        assert!(fresh.untouched() && fresh.unanswered());
+        let mut chosen = fresh.clone();
+        chosen.answers[0].chosen = Some(1);
+        assert!(!chosen.untouched() && chosen.unanswered());
+        let mut checked = chosen.clone();
+        checked.answers[0].checked = true;
+        assert!(!checked.untouched() && !checked.unanswered());
+        let mut retry = fresh.clone();
+        retry.retry = true;
+        assert!(!retry.untouched() && !retry.unanswered());
+        assert!(!Progress::default().untouched() && !Progress::default().unanswered());
     }
 
     #[test]

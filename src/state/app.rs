@@ -8,6 +8,9 @@ use yew::Reducible;
 use crate::model::route::{ChartTarget, Route};
 use crate::model::{Config, Theme, View};
 
+/// The most notices shown at once (the latest ones).
+pub const MAX_NOTICES: usize = 3;
+
 #[derive(Clone, Debug, PartialEq, Default)]
 pub struct AppState {
     pub view: View,
@@ -86,8 +89,11 @@ impl Reducible for AppState {
             AppAction::Navigate(route) => next.go(route),
             AppAction::SetTheme(theme) => next.theme = theme,
             AppAction::Notice(text) => {
+                // The latest MAX_NOTICES, each once: a burst of bad links can't pile up.
                 if !next.notices.contains(&text) {
                     next.notices.push(text);
+                    let extra = next.notices.len().saturating_sub(MAX_NOTICES);
+                    next.notices.drain(..extra);
                 }
             }
             AppAction::DismissNotices => next.notices.clear(),
@@ -142,6 +148,21 @@ mod tests {
         let s = reduce(AppState::default(), AppAction::Notice("x".into()));
         let s = reduce(s, AppAction::Notice("x".into()));
         assert_eq!(s.notices, vec!["x".to_string()]);
+        let s = reduce(s, AppAction::DismissNotices);
+        assert!(s.notices.is_empty());
+    }
+
+    #[test]
+    fn only_the_latest_three_notices_are_kept() {
+        let mut s = AppState::default();
+        for i in 0..500 {
+            s = reduce(s, AppAction::Notice(format!("bad link {i}")));
+            assert!(s.notices.len() <= 3, "{} notices after {i}", s.notices.len());
+        }
+        assert_eq!(s.notices, vec!["bad link 497", "bad link 498", "bad link 499"]);
+        // A repeat of one still shown changes nothing.
+        let same = Rc::new(s.clone());
+        assert!(Rc::ptr_eq(&same, &same.clone().reduce(AppAction::Notice("bad link 498".into()))));
         let s = reduce(s, AppAction::DismissNotices);
         assert!(s.notices.is_empty());
     }

@@ -1,7 +1,9 @@
-//! The quiz as a pure reducer: start, choose, check, next, finish, review, retry the
-//! missed questions, restart, and restore from storage. An action that makes no sense
-//! where the reader is (Check with nothing chosen, Next before Check, choosing after
-//! Check...) is ignored: the same state comes back, so nothing re-renders.
+//! The quiz as a pure reducer: choose, check, next, finish, review, retry the missed
+//! questions, restart, switch length, and restore from storage. A quiz opens at
+//! question 1 of the edition round (see [`quiz::EDITION_SEED`]), never at an intro
+//! screen. An action that makes no sense where the reader is (Check with nothing
+//! chosen, Next before Check, choosing after Check...) is ignored: the same state comes
+//! back, so nothing re-renders.
 
 use std::rc::Rc;
 
@@ -12,8 +14,10 @@ use crate::model::{Content, QuizLength};
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum QuizAction {
-    /// Begin a round of this length (from the intro only). The seed comes from the host.
-    Start { length: QuizLength, seed: u32 },
+    /// Ask a round of this length instead, with the same seed (so the edition stays the
+    /// edition). Only while nothing is checked in a first round: a selection not yet
+    /// checked is dropped, a checked answer never is.
+    SetLength(QuizLength),
     /// Select an option of the current question (an index into `Question::options`).
     Choose(u8),
     /// Lock the current choice and reveal the feedback.
@@ -28,7 +32,7 @@ pub enum QuizAction {
     RetryMissed,
     /// A fresh round, with a new seed.
     Restart { length: QuizLength, seed: u32 },
-    /// Resume stored progress (only before the reader has started anything).
+    /// Resume stored progress (only over an untouched round: nothing chosen or checked).
     Restore(Progress),
 }
 
@@ -47,19 +51,19 @@ impl PartialEq for QuizState {
 }
 
 impl QuizState {
-    /// Not started: the intro.
-    pub fn new(content: &'static Content) -> QuizState {
-        QuizState { content, progress: Progress::default(), practice: false }
+    /// The edition round of `length`, at question 1: the same for every reader and for
+    /// the page rendered at build time.
+    pub fn new(content: &'static Content, length: QuizLength) -> QuizState {
+        QuizState { content, progress: Progress::new(content, length, quiz::EDITION_SEED), practice: false }
     }
 
     /// Practising question `q` alone.
     pub fn practice(content: &'static Content, q: usize) -> QuizState {
-        let mut s = QuizState::new(content);
-        s.practice = true;
-        if let Some(question) = content.questions.get(q) {
-            s.progress = Progress::of(vec![q as u16], QuizLength::Quick, quiz::practice_seed(question.id));
-        }
-        s
+        let progress = match content.questions.get(q) {
+            Some(question) => Progress::of(vec![q as u16], QuizLength::Quick, quiz::practice_seed(question.id)),
+            None => Progress::default(),
+        };
+        QuizState { content, progress, practice: true }
     }
 
     pub fn score(&self) -> Score {
@@ -71,11 +75,11 @@ impl QuizState {
         let p = &self.progress;
         let mut next = p.clone();
         match action {
-            QuizAction::Start { length, seed } => {
-                if p.stage != Stage::Intro {
+            QuizAction::SetLength(length) => {
+                if self.practice || !p.unanswered() || p.length == length {
                     return None;
                 }
-                next = Progress::new(self.content, length, seed);
+                next = Progress::new(self.content, length, p.seed);
             }
             QuizAction::Choose(option) => {
                 let (_, answer) = p.current()?;
@@ -109,7 +113,7 @@ impl QuizState {
                 }
             }
             QuizAction::Review(i) => {
-                if p.stage == Stage::Intro || i >= p.questions.len() || i > p.frontier() {
+                if p.stage == Stage::Empty || i >= p.questions.len() || i > p.frontier() {
                     return None;
                 }
                 next.stage = Stage::Asking;
@@ -135,7 +139,7 @@ impl QuizState {
                 };
             }
             QuizAction::Restore(stored) => {
-                if p.stage != Stage::Intro || self.practice || stored.validate(self.content).is_err() {
+                if !p.untouched() || self.practice || stored.validate(self.content).is_err() || stored.stage == Stage::Empty {
                     return None;
                 }
                 next = stored;
@@ -161,7 +165,7 @@ impl Reducible for QuizState {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::quiz::Answer;
+    use crate::model::quiz::{Answer, EDITION_SEED};
     use crate::model::CONTENT;
 
     fn run(s: QuizState, actions: impl IntoIterator<Item = QuizAction>) -> QuizState {
@@ -172,8 +176,11 @@ mod tests {
         (*s).clone()
     }
 
+    /// A round of `length` with `seed`, reached as a reader would: "Start over".
     fn started(length: QuizLength, seed: u32) -> QuizState {
-        run(QuizState::new(&CONTENT), [QuizAction::Start { length, seed }])
+        let s = run(QuizState::new(&CONTENT, QuizLength::Quick), [QuizAction::Restart { length, seed }]);
+        assert_eq!((s.progress.length, s.progress.seed), (length, seed));
+        s
     }
 
     /// The option index that is right (or a wrong one) for the current question.
@@ -206,31 +213,56 @@ mod tests {
     }
 
     #[test]
-    fn starts_at_the_intro_and_start_begins_question_one() {
-        let s = QuizState::new(&CONTENT);
-        assert_eq!(s.progress.stage, Stage::Intro);
-        assert_eq!(s.score(), Score::default());
-        let s = started(QuizLength::Quick, 5);
+    fn opens_at_question_one_of_the_edition_round() {
+        let s = QuizState::new(&CONTENT, QuizLength::Quick);
         assert_eq!(s.progress.stage, Stage::Asking);
-        assert_eq!(s.progress.questions.len(), 10);
         assert_eq!(s.progress.cursor, 0);
+        assert_eq!(s.progress.questions.len(), 10);
+        assert_eq!(s.progress.seed, EDITION_SEED);
         assert_eq!(s.score(), Score { correct: 0, answered: 0, total: 10 });
-        let full = started(QuizLength::Full, 5);
+        assert!(s.progress.untouched() && s.progress.unanswered());
+        // Every reader (and the page rendered at build time) gets the same round.
+        assert_eq!(s, QuizState::new(&CONTENT, QuizLength::Quick));
+        let full = QuizState::new(&CONTENT, QuizLength::Full);
         assert_eq!(full.progress.questions.len(), CONTENT.questions.len());
-        // Start only applies at the intro.
-        assert_ignored(&s, QuizAction::Start { length: QuizLength::Full, seed: 9 });
+        assert_eq!((full.progress.stage, full.progress.cursor, full.progress.seed), (Stage::Asking, 0, EDITION_SEED));
+    }
+
+    #[test]
+    fn set_length_switches_an_unanswered_first_round_and_keeps_its_seed() {
+        let quick = QuizState::new(&CONTENT, QuizLength::Quick);
+        assert_ignored(&quick, QuizAction::SetLength(QuizLength::Quick));
+        let full = run(quick.clone(), [QuizAction::SetLength(QuizLength::Full)]);
+        assert_eq!(full, QuizState::new(&CONTENT, QuizLength::Full), "still the edition, now all of it");
+        assert_eq!(run(full, [QuizAction::SetLength(QuizLength::Quick)]), quick);
+        // A choice not yet checked goes with the old round.
+        let chosen = run(quick.clone(), [QuizAction::Choose(2)]);
+        let switched = run(chosen, [QuizAction::SetLength(QuizLength::Full)]);
+        assert_eq!(switched.progress.answers[0], Answer::default());
+        assert_eq!(switched.progress.questions.len(), CONTENT.questions.len());
+        // After "Start over" the fresh seed is kept.
+        let fresh = run(started(QuizLength::Quick, 77), [QuizAction::SetLength(QuizLength::Full)]);
+        assert_eq!(fresh.progress, Progress::new(&CONTENT, QuizLength::Full, 77));
+        // Never once an answer is checked, in a retry, in practice, or from the summary.
+        assert_ignored(&answer(quick.clone(), true), QuizAction::SetLength(QuizLength::Full));
+        let done = complete(started(QuizLength::Quick, 3), &[false; 10]);
+        assert_ignored(&done, QuizAction::SetLength(QuizLength::Full));
+        let retry = run(done, [QuizAction::RetryMissed]);
+        assert!(retry.progress.retry && !retry.progress.unanswered());
+        assert_ignored(&retry, QuizAction::SetLength(QuizLength::Full));
+        assert_ignored(&QuizState::practice(&CONTENT, 2), QuizAction::SetLength(QuizLength::Full));
     }
 
     #[test]
     fn choose_replaces_the_previous_choice_and_check_locks_it() {
-        let s = started(QuizLength::Quick, 1);
+        let s = QuizState::new(&CONTENT, QuizLength::Quick);
         let s = run(s, [QuizAction::Choose(1), QuizAction::Choose(3)]);
         assert_eq!(s.progress.answers[0], Answer { chosen: Some(3), checked: false }, "one selection, the latest");
         let s = run(s, [QuizAction::Check]);
         assert_eq!(s.progress.answers[0], Answer { chosen: Some(3), checked: true });
         assert_ignored(&s, QuizAction::Choose(0));
         assert_ignored(&s, QuizAction::Check);
-        assert_ignored(&started(QuizLength::Quick, 1), QuizAction::Choose(4));
+        assert_ignored(&QuizState::new(&CONTENT, QuizLength::Quick), QuizAction::Choose(4));
     }
 
     #[test]
@@ -246,15 +278,36 @@ mod tests {
     }
 
     #[test]
-    fn actions_before_the_start_are_ignored() {
-        let s = QuizState::new(&CONTENT);
+    fn what_makes_no_sense_at_question_one_is_ignored() {
+        let s = QuizState::new(&CONTENT, QuizLength::Quick);
         for a in [
+            QuizAction::Check,
+            QuizAction::Next,
+            QuizAction::Finish,
+            QuizAction::Review(0),
+            QuizAction::Review(1),
+            QuizAction::RetryMissed,
+        ] {
+            assert_ignored(&s, a);
+        }
+    }
+
+    #[test]
+    fn an_empty_quiz_ignores_everything() {
+        // A practice question that does not exist: nothing to ask, nothing to do.
+        let s = QuizState::practice(&CONTENT, CONTENT.questions.len());
+        assert_eq!(s.progress.stage, Stage::Empty);
+        let stored = answer(started(QuizLength::Quick, 1), true).progress;
+        for a in [
+            QuizAction::SetLength(QuizLength::Full),
             QuizAction::Choose(0),
             QuizAction::Check,
             QuizAction::Next,
             QuizAction::Finish,
             QuizAction::Review(0),
             QuizAction::RetryMissed,
+            QuizAction::Restart { length: QuizLength::Quick, seed: 1 },
+            QuizAction::Restore(stored.clone()),
         ] {
             assert_ignored(&s, a);
         }
@@ -272,7 +325,7 @@ mod tests {
     #[test]
     fn finish_shows_the_summary_only_after_the_last_check_and_records_the_first_try() {
         let pattern = [true, false, true, true, false, true, true, true, false, true];
-        let mut s = started(QuizLength::Quick, 4);
+        let mut s = QuizState::new(&CONTENT, QuizLength::Quick);
         for (i, right) in pattern.iter().enumerate() {
             assert_ignored(&s, QuizAction::Finish);
             s = answer(s, *right);
@@ -302,8 +355,10 @@ mod tests {
         assert_ignored(&s, QuizAction::Review(99));
         let back = run(s.clone(), [QuizAction::Review(0)]);
         assert_eq!(back.progress.cursor, 0);
-        // Looking back changes nothing about the answer.
+        // Looking back changes nothing about the answer, and offers no length switch.
         assert_ignored(&back, QuizAction::Choose(2));
+        assert!(!back.progress.unanswered());
+        assert_ignored(&back, QuizAction::SetLength(QuizLength::Full));
         let fwd = run(back, [QuizAction::Next, QuizAction::Next]);
         assert_eq!(fwd.progress, s.progress);
         // From the summary, Review opens a question; Finish returns.
@@ -344,6 +399,7 @@ mod tests {
         let r = run(done, [QuizAction::Restart { length: QuizLength::Quick, seed: 10 }]);
         assert_eq!(r.progress, Progress::new(&CONTENT, QuizLength::Quick, 10));
         assert_eq!(r.progress.first_try, None);
+        assert!(r.progress.unanswered(), "a fresh round offers the length switch again");
         let mid = answer(started(QuizLength::Quick, 9), true);
         let r = run(mid, [QuizAction::Restart { length: QuizLength::Full, seed: 11 }]);
         assert_eq!(r.progress.questions.len(), CONTENT.questions.len());
@@ -351,16 +407,26 @@ mod tests {
     }
 
     #[test]
-    fn restore_applies_valid_progress_before_the_start_only() {
+    fn restore_replaces_only_an_untouched_round() {
         let stored = answer(started(QuizLength::Quick, 12), true).progress;
-        let s = run(QuizState::new(&CONTENT), [QuizAction::Restore(stored.clone())]);
+        let s = run(QuizState::new(&CONTENT, QuizLength::Quick), [QuizAction::Restore(stored.clone())]);
         assert_eq!(s.progress, stored);
-        // Never over progress the reader already has.
-        assert_ignored(&started(QuizLength::Quick, 1), QuizAction::Restore(stored.clone()));
-        // Never trusted: invalid progress is refused.
+        // Over the full edition too, and over a fresh round from "Start over".
+        let s = run(QuizState::new(&CONTENT, QuizLength::Full), [QuizAction::Restore(stored.clone())]);
+        assert_eq!(s.progress, stored);
+        let s = run(started(QuizLength::Full, 4), [QuizAction::Restore(stored.clone())]);
+        assert_eq!(s.progress, stored);
+        // Never over anything the reader did: a choice, a checked answer, a retry.
+        let chosen = run(QuizState::new(&CONTENT, QuizLength::Quick), [QuizAction::Choose(1)]);
+        assert_ignored(&chosen, QuizAction::Restore(stored.clone()));
+        assert_ignored(&answer(QuizState::new(&CONTENT, QuizLength::Quick), false), QuizAction::Restore(stored.clone()));
+        let retry = run(complete(started(QuizLength::Quick, 1), &[false; 10]), [QuizAction::RetryMissed]);
+        assert_ignored(&retry, QuizAction::Restore(stored.clone()));
+        // Never trusted: invalid or empty progress is refused.
         let mut bad = stored;
         bad.cursor = 7;
-        assert_ignored(&QuizState::new(&CONTENT), QuizAction::Restore(bad));
+        assert_ignored(&QuizState::new(&CONTENT, QuizLength::Quick), QuizAction::Restore(bad));
+        assert_ignored(&QuizState::new(&CONTENT, QuizLength::Quick), QuizAction::Restore(Progress::default()));
     }
 
     #[test]

@@ -26,6 +26,10 @@ pub struct AppProps {
     /// iframe embed). Off for the custom element: the host page owns its URL.
     #[prop_or_default]
     pub sync_fragment: bool,
+    /// Keeps this widget's quiz progress apart from others' on the page (the custom
+    /// element's `id-<id>` or `el-<n>`). `None`: the default storage key.
+    #[prop_or_default]
+    pub instance: Option<AttrValue>,
 }
 
 impl AppProps {
@@ -37,6 +41,7 @@ impl AppProps {
             route: None,
             notices: Vec::new(),
             sync_fragment: false,
+            instance: None,
         }
     }
 }
@@ -112,7 +117,7 @@ pub fn App(props: &AppProps) -> Html {
                 <Tabs current={state.view} {on_select} />
                 { panel(View::Chart, html! { <ChartView target={state.chart} /> }) }
                 { panel(View::Quiz, html! {
-                    <QuizView focus={state.quiz_focus} shared_result={state.shared_result} length={props.config.quiz} />
+                    <QuizView focus={state.quiz_focus} shared_result={state.shared_result} length={props.config.quiz} instance={props.instance.clone()} />
                 }) }
                 { panel(View::Timeline, html! { <TimelineView focus={state.timeline_focus} /> }) }
             </div>

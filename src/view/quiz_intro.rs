@@ -1,22 +1,20 @@
 use yew::prelude::*;
 
-use super::quiz_bits::button;
 use crate::model::quiz::QUICK_LEN;
 use crate::model::QuizLength;
 
-/// Before the quiz: what it is, and a choice of length (`length`, the configured one,
-/// first). `total` is the number of questions in the full quiz.
-pub fn intro(length: QuizLength, total: usize, on_start: &Callback<QuizLength>) -> Html {
-    let button = |length: QuizLength, primary: bool| {
-        let label = match length {
-            QuizLength::Quick => format!("Start the quick quiz ({} questions)", QUICK_LEN.min(total)),
-            QuizLength::Full => format!("Take all {total} questions"),
-        };
-        button(label, primary, on_start.reform(move |_: MouseEvent| length))
-    };
-    let other = match length {
-        QuizLength::Quick => QuizLength::Full,
-        QuizLength::Full => QuizLength::Quick,
+/// Above question 1 while nothing is answered: what the quiz is, and the choice of
+/// length. `length` is the round's; `total` is the number of questions in the full quiz.
+/// The two buttons are toggles (`aria-pressed`); pressing the other one asks that length
+/// instead. Both are always rendered with the same structure, so a page rendered at
+/// build time with one length hydrates with the other.
+pub fn intro(length: QuizLength, total: usize, on_length: &Callback<QuizLength>) -> Html {
+    let toggle = |this: QuizLength, label: String| {
+        let pressed = if this == length { "true" } else { "false" };
+        html! {
+            <button type="button" class="fs-button fs-quiet fs-length" aria-pressed={pressed}
+                onclick={on_length.reform(move |_: MouseEvent| this)}>{ label }</button>
+        }
     };
     html! {
         <section class="fs-intro">
@@ -25,9 +23,9 @@ pub fn intro(length: QuizLength, total: usize, on_start: &Callback<QuizLength>) 
                    why it is right or wrong, with the exact words from the episode. The quick quiz asks one question \
                    from each part of the conversation; the full quiz asks them all." }
             </p>
-            <div class="fs-actions">
-                { button(length, true) }
-                { button(other, false) }
+            <div class="fs-actions fs-lengths" role="group" aria-label="Quiz length">
+                { toggle(QuizLength::Quick, format!("Quick quiz ({})", QUICK_LEN.min(total))) }
+                { toggle(QuizLength::Full, format!("All {total} questions")) }
             </div>
         </section>
     }

@@ -18,6 +18,8 @@ use crate::state::{QuizAction, QuizState};
 #[derive(Clone, Copy, PartialEq, Debug)]
 enum FocusNext {
     Nothing,
+    /// The length changed: say so (focus stays on the pressed button).
+    Length,
     Feedback,
     Question,
     Summary,
@@ -46,11 +48,13 @@ thread_local! {
 pub fn QuizRunner(props: &QuizRunnerProps) -> Html {
     let content = use_content();
     let nav = use_nav();
+    // The first render is the edition round at question 1, whatever is stored: it must
+    // match the page rendered at build time (hydration). Storage is read after mount.
     let state = {
-        let practice = props.practice;
+        let (practice, length) = (props.practice, props.length);
         use_reducer(move || match practice {
             Some(q) => QuizState::practice(content, q),
-            None => QuizState::new(content),
+            None => QuizState::new(content, length),
         })
     };
     let uid = use_memo((), |_| {
@@ -67,8 +71,9 @@ pub fn QuizRunner(props: &QuizRunnerProps) -> Html {
     let feedback_ref = use_node_ref();
     let summary_ref = use_node_ref();
 
-    // Resume stored progress once, then save every change (never a quiz not started, so
-    // the first render can't overwrite what is stored before it is read).
+    // Resume stored progress once (it replaces the first round only while the reader has
+    // touched nothing), then save every change after the first render (so the edition
+    // round shown first never overwrites what is stored before it is read).
     {
         let d = state.dispatcher();
         let key = key.clone();
@@ -87,14 +92,19 @@ pub fn QuizRunner(props: &QuizRunnerProps) -> Html {
     {
         let key = key.clone();
         let practice = state.practice;
+        let first = use_mut_ref(|| true);
         use_effect_with(state.progress.clone(), move |p| {
-            if !practice && p.stage != Stage::Intro {
+            let first = std::mem::replace(&mut *first.borrow_mut(), false);
+            if !practice && !first && p.stage != Stage::Empty {
                 storage::save(&key, &quiz::encode(p, content));
             }
         });
     }
 
-    // After a reader's action: move focus and announce a short result.
+    // After a reader's action: move focus and announce a short result. The state read
+    // here is the latest (a dispatch updates it at once), and a render still pending
+    // from an earlier action may run this first: what needs an element waits until the
+    // render that shows it.
     {
         let state = state.clone();
         let focus_next = focus_next.clone();
@@ -102,33 +112,53 @@ pub fn QuizRunner(props: &QuizRunnerProps) -> Html {
         let hint = hint.clone();
         let (question_ref, feedback_ref, summary_ref) = (question_ref.clone(), feedback_ref.clone(), summary_ref.clone());
         use_effect(move || {
-            let what = std::mem::replace(&mut *focus_next.borrow_mut(), FocusNext::Nothing);
-            match what {
-                FocusNext::Nothing => {}
-                FocusNext::Feedback => {
-                    if let Some((q, a)) = state.progress.current() {
-                        match (a.checked, a.chosen, content.questions.get(q)) {
-                            (true, Some(chosen), Some(question)) => {
-                                announce.set(quiz::announcement(question, chosen));
-                                focus(&feedback_ref);
-                            }
-                            // Check was ignored: nothing is chosen yet.
-                            (false, None, _) => {
-                                hint.set(true);
-                                announce.set("Choose an answer first.".to_string());
-                            }
-                            _ => {}
-                        }
-                    }
+            let what = *focus_next.borrow();
+            let done = match what {
+                FocusNext::Nothing => true,
+                FocusNext::Length => {
+                    let n = state.progress.questions.len();
+                    announce.set(match state.progress.length {
+                        QuizLength::Quick => format!("Quick quiz: {n} questions."),
+                        QuizLength::Full => format!("All {n} questions."),
+                    });
+                    true
                 }
+                FocusNext::Feedback => match state.progress.current() {
+                    Some((q, a)) => match (a.checked, a.chosen, content.questions.get(q)) {
+                        (true, Some(chosen), Some(question)) => {
+                            let shown = focus(&feedback_ref);
+                            if shown {
+                                announce.set(quiz::announcement(question, chosen));
+                            }
+                            shown
+                        }
+                        // Check was ignored: nothing is chosen yet.
+                        (false, None, _) => {
+                            hint.set(true);
+                            announce.set("Choose an answer first.".to_string());
+                            true
+                        }
+                        _ => true,
+                    },
+                    None => true,
+                },
                 FocusNext::Question => {
-                    announce.set(String::new());
-                    focus(&question_ref);
+                    let shown = focus(&question_ref);
+                    if shown {
+                        announce.set(String::new());
+                    }
+                    shown
                 }
                 FocusNext::Summary => {
-                    announce.set(String::new());
-                    focus(&summary_ref);
+                    let shown = focus(&summary_ref);
+                    if shown {
+                        announce.set(String::new());
+                    }
+                    shown
                 }
+            };
+            if done {
+                *focus_next.borrow_mut() = FocusNext::Nothing;
             }
         });
     }
@@ -151,10 +181,7 @@ pub fn QuizRunner(props: &QuizRunnerProps) -> Html {
     };
     let p = &state.progress;
     let body = match p.stage {
-        Stage::Intro => {
-            let on_start = run.reform(|length| (FocusNext::Question, QuizAction::Start { length, seed: fresh_seed() }));
-            intro(props.length, content.questions.len(), &on_start)
-        }
+        Stage::Empty => html! { <p>{ "There is no question to ask here." }</p> },
         Stage::Asking => {
             let Some((qi, answer)) = p.current() else { return html! {} };
             let on_choose = {
@@ -203,6 +230,9 @@ pub fn QuizRunner(props: &QuizRunnerProps) -> Html {
                     if state.practice {
                         <p class="fs-practice-note">{ "Practising one question from the chart." }</p>
                     } else {
+                        if p.unanswered() {
+                            { intro(p.length, content.questions.len(), &run.reform(|length| (FocusNext::Length, QuizAction::SetLength(length)))) }
+                        }
                         if p.retry {
                             <p class="fs-retry-note">{ format!("Retrying the {} you missed.", p.questions.len()) }</p>
                         }
@@ -230,9 +260,14 @@ pub fn QuizRunner(props: &QuizRunnerProps) -> Html {
     }
 }
 
-fn focus(node: &NodeRef) {
-    if let Some(el) = node.cast::<web_sys::HtmlElement>() {
-        let _ = el.focus();
+/// Focuses the element `node` is bound to; `false` when it is not rendered (yet).
+fn focus(node: &NodeRef) -> bool {
+    match node.cast::<web_sys::HtmlElement>() {
+        Some(el) => {
+            let _ = el.focus();
+            true
+        }
+        None => false,
     }
 }
 

@@ -24,7 +24,7 @@ pub struct ShareResultProps {
 pub fn ShareResult(props: &ShareResultProps) -> Html {
     let shared = use_state(|| Shared::Not);
     let field = use_node_ref();
-    let text = share_text(props.score, props.total, &share_link(&page_address(), props.score, props.total));
+    let text = share_text(props.score, props.total, &share_link(&share_page(), props.score, props.total));
     let onclick = {
         let shared = shared.clone();
         let text = text.clone();
@@ -62,9 +62,9 @@ pub fn ShareResult(props: &ShareResultProps) -> Html {
     }
 }
 
-fn page_address() -> String {
+fn share_page() -> String {
     #[cfg(target_arch = "wasm32")]
-    return crate::host::quiz::page_address();
+    return crate::host::quiz::share_page();
     #[cfg(not(target_arch = "wasm32"))]
     String::new()
 }

@@ -20,6 +20,8 @@
 //   the other elements keep working.
 // - The light-DOM children (e.g. a link) are the fallback: shown when the widget
 //   can't load, hidden while it works.
+// - Each element keeps its own quiz progress (stored under its id, or its place on
+//   the page), and shared quiz results link to index.html beside this script.
 (() => {
   'use strict';
   const NAME = 'full-stack-explainer';
@@ -33,6 +35,9 @@
   const me = document.currentScript
     || Array.from(document.querySelectorAll('script[src]')).find((s) => /full-stack\.js([?#]|$)/.test(s.src));
   const BASE = new URL('.', me ? me.src : location.href);
+  // The widget's own page, beside this script: shared quiz results link there (the
+  // host page does not show them). The wasm checks it before use.
+  const PAGE = new URL('index.html', BASE).href;
 
   let sheet = null;
   const constructable = typeof ShadowRoot !== 'undefined' && 'adoptedStyleSheets' in ShadowRoot.prototype
@@ -210,8 +215,13 @@
       this._placeholder(root);
       this._root = root;
       const attr = (name) => (this.hasAttribute(name) ? this.getAttribute(name) : undefined);
+      // Its place among the page's elements (document order, from 1; within its shadow
+      // root if it sits in one) and its id name its quiz storage, so elements keep their
+      // own progress across reloads, whichever of them loads first.
+      const scope = this.getRootNode();
+      const place = Array.prototype.indexOf.call((scope.querySelectorAll ? scope : document).querySelectorAll(NAME), this) + 1;
       try {
-        glue.mountElement(root, attr('view'), attr('theme'), attr('cell'), attr('quiz'), n);
+        glue.mountElement(root, attr('view'), attr('theme'), attr('cell'), attr('quiz'), n, place, attr('id'), PAGE);
       } catch (error) {
         // The instance's panic hook has shown the error box; this one is dead.
         console.error(`<${NAME}> #${n}:`, error);
