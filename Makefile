@@ -37,8 +37,20 @@ test-wasm:
 test-e2e:
 	node --test --test-concurrency=1 e2e/
 
+## The benchmark: builds the real and a synthetic 10x-content dist, prints sizes, loads
+## the pages in headless Chromium (bench/run.mjs) and runs Lighthouse; writes bench/results.md.
+BENCH_RUNS ?= 15
 bench: setup
-	@echo "make bench: nothing to run yet (the benchmark arrives with the performance work)."
+	@[ -d bench/node_modules ] && cmp -s bench/package-lock.json bench/node_modules/.setup-lock || \
+	  { npm ci --prefix bench --no-audit --no-fund --loglevel=error && cp bench/package-lock.json bench/node_modules/.setup-lock; }
+	FULL_STACK_CONTENT_SCALE=10 trunk build --release --dist target/bench/dist-10x
+	FULL_STACK_CONTENT_SCALE=10 node scripts/dist.mjs target/bench/dist-10x
+	trunk build --release
+	node scripts/dist.mjs
+	node scripts/size.mjs | tee target/bench/size.txt
+	@echo '== 10x content sizes'; node scripts/size.mjs target/bench/dist-10x | tail -n 5
+	BENCH_COMMAND="make bench" node bench/run.mjs --dist dist --dist10 target/bench/dist-10x --runs $(BENCH_RUNS) --out bench/results.md
+	node bench/lighthouse.mjs --dist dist --runs 3 --out bench/results.md
 
 clean:
 	rm -rf dist target/e2e

@@ -29,8 +29,8 @@ const DIST = path.resolve(ROOT, arg('dist', 'dist'));
 const DIST10 = arg('dist10') ? path.resolve(ROOT, arg('dist10')) : null;
 const OUT = arg('out') ? path.resolve(ROOT, arg('out')) : null;
 const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
-const PRERENDER_START = '<!--fs-prerender-->';
-const PRERENDER_END = '<!--/fs-prerender-->';
+import { PRERENDER_START, PRERENDER_END, rootMarkup } from '../scripts/dist.mjs';
+import { report as sizeReport } from '../scripts/size.mjs';
 
 // ---------------------------------------------------------------------------
 // Pages
@@ -41,9 +41,11 @@ function variants(dist) {
   const floor = embed
     .replace(/<script\b[\s\S]*?<\/script>/g, '')
     .replace(/<link[^>]+rel="(?:modulepreload|preload)"[^>]*>/g, '');
-  const csr = embed
-    .replace(new RegExp(`${PRERENDER_START}[\\s\\S]*?${PRERENDER_END}`), '')
-    .replace(/ data-prerendered(="[^"]*")?/, '');
+  // The prerendered root and the boot script after it become an empty root.
+  const csr = embed.replace(
+    new RegExp(`${PRERENDER_START}[\\s\\S]*?${PRERENDER_END}\\n<script>[\\s\\S]*?</script>`),
+    () => rootMarkup('embed'),
+  );
   if (csr === embed) throw new Error('could not strip the prerendered markup');
   return { widget: embed, floor, csr };
 }
@@ -103,26 +105,26 @@ const INIT = () => {
       return result;
     };
   }
-  const tableVisible = () => {
-    const t = document.querySelector('table.fs-matrix');
-    if (!t) return false;
-    const r = t.getBoundingClientRect();
-    return r.height > 0 && r.width > 0 && getComputedStyle(t).visibility !== 'hidden';
-  };
-  // Every frame: note when the table is first visible; once a cell button exists, click it
-  // and note the first frame where its detail panel is present (hydrated and responding).
+  // The chart's caption carries elementtiming="fs-chart": its paint time is when the
+  // table is first on screen (Element Timing reports the real paint, server-rendered or not).
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) {
+      if (e.identifier === 'fs-chart' && m.tableVisible === null) m.tableVisible = e.renderTime || e.loadTime;
+    }
+  }).observe({ type: 'element', buffered: true });
+  // Every frame, once a cell button exists: click it, and note the first frame where its
+  // detail panel is present (hydrated and responding).
   const frame = () => {
     const now = performance.now();
-    if (m.tableVisible === null && tableVisible()) m.tableVisible = now;
     if (m.interactive === null) {
-      if (document.querySelector('.fs-detail')) {
+      if (document.querySelector('.fs-side .fs-detail')) {
         m.interactive = now;
       } else {
-        const btn = document.querySelector('table.fs-matrix td button');
+        const btn = document.querySelector('table.fs-matrix td button.fs-cell');
         if (btn) btn.click();
       }
     }
-    if (m.tableVisible === null || m.interactive === null) requestAnimationFrame(frame);
+    if (m.interactive === null) requestAnimationFrame(frame);
   };
   requestAnimationFrame(frame);
 };
@@ -131,28 +133,33 @@ const INIT = () => {
  *  panel shows that cell (a frame, then a task: the usual next-paint approximation). */
 async function selectLatencies(page, n) {
   return page.evaluate(async (n) => {
-    const buttons = [...document.querySelectorAll('table.fs-matrix td button')];
+    const buttons = [...document.querySelectorAll('table.fs-matrix td button.fs-cell')];
     const out = [];
     for (let i = 0; i < n; i++) {
+      // Distinct cells one after another (clicking the selected cell again closes it).
       const btn = buttons[(i * 7 + 3) % buttons.length];
-      const want = btn.closest('td').getAttribute('data-cell');
+      const panelTarget = () => document.querySelector('.fs-side .fs-detail')?.getAttribute('data-target');
+      const before = panelTarget();
       const t0 = performance.now();
       btn.click();
-      // Wait for the panel to name the new cell, then for the next paint.
+      // Wait for the panel to show the new cell (checked now, then on every DOM change),
+      // then for the next paint.
       await new Promise((resolve) => {
-        const check = () => {
-          const panel = document.querySelector('.fs-detail');
-          if (panel && panel.getAttribute('data-cell') === want) {
-            requestAnimationFrame(() => {
-              const ch = new MessageChannel();
-              ch.port1.onmessage = resolve;
-              ch.port2.postMessage(0);
-            });
-          } else {
-            queueMicrotask(check);
+        const painted = () => requestAnimationFrame(() => {
+          const ch = new MessageChannel();
+          ch.port1.onmessage = resolve;
+          ch.port2.postMessage(0);
+        });
+        const now = panelTarget();
+        if (now && now !== before) return painted();
+        const mo = new MutationObserver(() => {
+          const t = panelTarget();
+          if (t && t !== before) {
+            mo.disconnect();
+            painted();
           }
-        };
-        check();
+        });
+        mo.observe(document.body, { subtree: true, childList: true, attributes: true });
       });
       out.push(performance.now() - t0);
       await new Promise((r) => setTimeout(r, 30));
@@ -161,12 +168,19 @@ async function selectLatencies(page, n) {
   }, n);
 }
 
-async function measure(browser, url, kind) {
+/** Network conditions: loopback as is, and Lighthouse's "slow 4G" (150 ms RTT, 1.6 Mbps). */
+const NETWORKS = {
+  loopback: null,
+  'slow 4G': { offline: false, latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8 },
+};
+
+async function measure(browser, url, kind, network) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send('Network.enable');
   await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  if (NETWORKS[network]) await cdp.send('Network.emulateNetworkConditions', NETWORKS[network]);
   await cdp.send('Performance.enable');
   let bytes = 0;
   cdp.on('Network.loadingFinished', (e) => (bytes += e.encodedDataLength));
@@ -209,17 +223,17 @@ function median(xs) {
   return v.length % 2 ? v[mid] : (v[mid - 1] + v[mid]) / 2;
 }
 
-async function suite(browser, dist, label) {
+async function suite(browser, dist, label, network) {
   const pages = variants(dist);
   const server = await serve(dist, { 'bench-widget.html': pages.widget, 'bench-floor.html': pages.floor, 'bench-csr.html': pages.csr });
   const results = { widget: [], floor: [], csr: [] };
   // Warm-up (not recorded): first launch of each page pays one-off browser costs.
-  for (const kind of Object.keys(results)) await measure(browser, `${server.origin}/bench-${kind}.html`, kind);
+  for (const kind of Object.keys(results)) await measure(browser, `${server.origin}/bench-${kind}.html`, kind, network);
   for (let i = 0; i < RUNS; i++) {
     for (const kind of Object.keys(results)) {
-      results[kind].push(await measure(browser, `${server.origin}/bench-${kind}.html`, kind));
+      results[kind].push(await measure(browser, `${server.origin}/bench-${kind}.html`, kind, network));
     }
-    process.stderr.write(`\r${label}: run ${i + 1}/${RUNS}`);
+    process.stderr.write(`\r${label}, ${network}: run ${i + 1}/${RUNS}`);
   }
   process.stderr.write('\n');
   await server.close();
@@ -255,14 +269,34 @@ function table(title, med) {
   ].join('\n');
 }
 
+/** Bytes each page loads (from scripts/size.mjs), real and 10x content. */
+function sizeTable() {
+  const kib = (n) => (n / 1024).toFixed(1);
+  const rows = [];
+  for (const [label, dir] of [['real', DIST], ['10x', DIST10]]) {
+    if (!dir) continue;
+    const r = sizeReport(dir);
+    for (const page of ['embed.html', 'index.html', 'full-stack.html']) {
+      const p = r.pages[page];
+      if (p) rows.push(`| ${label} | ${page} + what it loads | ${kib(p.raw)} | ${kib(p.gzip)} | ${kib(p.brotli)} |`);
+    }
+    const w = r.files['widget_bg.wasm'];
+    rows.push(`| ${label} | widget_bg.wasm alone | ${kib(w.raw)} | ${kib(w.gzip)} | ${kib(w.brotli)} |`);
+  }
+  return ['### Sizes (KiB)', '', '| content | what | raw | gzip -9 | brotli q11 |', '|---|---|---|---|---|', ...rows, ''].join('\n');
+}
+
 const browser = await chromium.launch({
   executablePath: CHROMIUM,
   args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-quic', '--no-first-run',
     '--disable-background-networking', '--disable-component-update', '--disable-sync', '--enable-precise-memory-info'],
 });
 const chromiumVersion = browser.version();
-const base = await suite(browser, DIST, 'content x1');
-const big = DIST10 ? await suite(browser, DIST10, 'content x10') : null;
+const sections = [];
+for (const network of Object.keys(NETWORKS)) {
+  sections.push([`Real content, ${network}`, await suite(browser, DIST, 'content x1', network)]);
+  if (DIST10) sections.push([`10x content (synthetic layers, tools, cells, questions), ${network}`, await suite(browser, DIST10, 'content x10', network)]);
+}
 await browser.close();
 
 const cpu = os.cpus()[0]?.model || 'unknown CPU';
@@ -270,11 +304,11 @@ const lines = [
   `## Benchmark, ${new Date().toISOString().slice(0, 10)}`,
   '',
   `Machine: ${cpu}, ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.type()} ${os.release()}; Chromium ${chromiumVersion} headless; Node ${process.version}.`,
-  `Command: \`${process.env.BENCH_COMMAND || 'node bench/run.mjs ' + process.argv.slice(2).join(' ')}\`; ${RUNS} runs per page, alternating, medians; served brotli q11 from 127.0.0.1, cache disabled, 1280x900.`,
+  `Command: \`${process.env.BENCH_COMMAND || 'node bench/run.mjs ' + process.argv.slice(2).join(' ')}\`; ${RUNS} runs per page, alternating, medians; served brotli q11 from 127.0.0.1, cache disabled, 1280x900; "slow 4G" is Chromium's network emulation at 150 ms RTT and 1.6 Mbps down.`,
   '',
-  table('Real content', base),
+  sizeTable(),
+  ...sections.map(([title, med]) => table(title, med)),
 ];
-if (big) lines.push(table('10x content (synthetic layers, tools, cells, questions)', big));
 const text = lines.join('\n');
 console.log(text);
 if (OUT) fs.writeFileSync(OUT, text + '\n');

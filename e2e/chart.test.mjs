@@ -170,6 +170,18 @@ test('keyboard: one tab stop, arrows move, Enter and Space select, Escape closes
   await context.close();
 });
 
+test('Escape in the highlight menu leaves the details open', async () => {
+  const { page, context } = await open(browser, server.origin + '/#chart/data-centers/compute');
+  await appReady(page);
+  await panel(page).waitFor();
+  await page.locator('.fs-highlight select').focus();
+  await page.keyboard.press('Escape');
+  // The panel is still there after the key has been handled (a frame later).
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  assert.equal(await panel(page).count(), 1);
+  await context.close();
+});
+
 // ---- Deep links --------------------------------------------------------------
 test('good deep links open a cell, a row, a column or an event', async () => {
   const { page, context, errors } = await open(browser, server.origin + '/#chart/data-centers/compute');

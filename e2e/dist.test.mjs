@@ -60,9 +60,18 @@ test('dist/ holds the embed files, each page with its widget root', () => {
   for (const f of ['index.html', 'embed.html', 'embed.js', 'embed.css', 'full-stack.js', 'full-stack.html', 'demo/hostile-blog.html']) {
     assert.ok(fs.existsSync(path.join(DIST, f)), `dist/${f}`);
   }
-  assert.ok(fs.readFileSync(path.join(DIST, 'index.html'), 'utf8').includes(rootMarkup('page')));
-  assert.ok(fs.readFileSync(path.join(DIST, 'embed.html'), 'utf8').includes(rootMarkup('embed')));
-  assert.ok(fs.readFileSync(path.join(DIST, 'full-stack.html'), 'utf8').includes(rootMarkup('page')));
+  // Each page holds the widget rendered at build time (for hydration), the boot script and
+  // what a reader without JavaScript gets.
+  for (const [page, mode] of [['index.html', 'page'], ['embed.html', 'embed'], ['full-stack.html', 'page']]) {
+    const html = fs.readFileSync(path.join(DIST, page), 'utf8');
+    const root = html.slice(html.indexOf(`<div id="full-stack" data-full-stack="${mode}" data-prerendered>`));
+    assert.ok(root.length < html.length, `${page}: prerendered root`);
+    assert.match(root.slice(0, root.indexOf('<!--/fs-prerender-->')), /<table class="fs-matrix"/, `${page}: the chart is in the HTML`);
+    assert.match(html, /<!--\/fs-prerender-->\n<script>/, `${page}: boot script right after the root`);
+    assert.match(html, /<noscript>/, `${page}: something for readers without JavaScript`);
+    assert.equal(html.split('data-prerendered').length, 2, `${page}: one prerendered root`);
+  }
+  assert.match(fs.readFileSync(path.join(DIST, 'sources.html'), 'utf8'), /Every cell’s evidence, layer by layer/);
   const index = fs.readFileSync(path.join(DIST, 'index.html'), 'utf8');
   assert.match(index, /<meta property="og:title" content="Full Stack/);
   const element = fs.readFileSync(path.join(DIST, 'full-stack.js'), 'utf8');
@@ -79,6 +88,7 @@ test('FULL_STACK_BASE_URL puts absolute card URLs into index.html', () => {
     assert.match(index, /<meta property="og:image" content="https:\/\/news\.example\.com\/widgets\/full-stack\/poster\.png">/);
     assert.match(index, /<meta property="og:url" content="https:\/\/news\.example\.com\/widgets\/full-stack\/">/);
     assert.equal((index.match(/og:title/g) || []).length, 1);
+    assert.equal(index.split('data-prerendered').length, 2, 'a second run does not duplicate the widget');
     // The poster tells email readers where to go.
     assert.match(fs.readFileSync(path.join(dir, 'poster.svg'), 'utf8'), /take the quiz at news\.example\.com\/widgets\/full-stack</);
   } finally {
@@ -120,4 +130,12 @@ test('dist/full-stack.csv is exactly what the widget\'s "Download data (CSV)" gi
     await browser.close();
     await server.close();
   }
+});
+
+test('rootMarkup: a bare root without prerendered HTML; with it, marked for hydration and followed by the boot script', () => {
+  assert.equal(rootMarkup('embed'), '<div id="full-stack" data-full-stack="embed"></div>');
+  const m = rootMarkup('page', '<p>ssr</p>');
+  assert.ok(m.startsWith('<!--fs-prerender--><div id="full-stack" data-full-stack="page" data-prerendered><p>ssr</p></div><!--/fs-prerender-->'));
+  assert.match(m, /<script>[\s\S]*fs-tab-[\s\S]*<\/script>$/);
+  assert.throws(() => rootMarkup('other', '<p>x</p>'), /unknown mode/);
 });

@@ -52,16 +52,51 @@ export function fill(template, values, name = 'template') {
   return out;
 }
 
+/** Marks around the prerendered root (the benchmark strips them for its CSR page). */
+export const PRERENDER_START = '<!--fs-prerender-->';
+export const PRERENDER_END = '<!--/fs-prerender-->';
+
 /** The widget's root element for a page. `mode` is read by src/host/mod.rs
  *  (`data-full-stack`): "page" mounts with fragment sync, "embed" also reports the
- *  height to the host. Issue 7 puts the server-rendered widget inside it. */
-export function rootMarkup(mode) {
+ *  height to the host. With `ssr` (the prerender binary's output) the root holds the
+ *  server-rendered widget, marked `data-prerendered` so the wasm hydrates it, followed
+ *  by the boot script that applies the page's view and theme before the first paint. */
+export function rootMarkup(mode, ssr = '') {
   if (mode !== 'page' && mode !== 'embed') throw new Error(`rootMarkup: unknown mode ${mode}`);
-  return `<div id="full-stack" data-full-stack="${mode}"></div>`;
+  if (!ssr) return `<div id="full-stack" data-full-stack="${mode}"></div>`;
+  const boot = fs.readFileSync(path.join(WWW, 'boot.js'), 'utf8');
+  assertInlineSafe(boot, 'script', 'boot.js');
+  return `${PRERENDER_START}<div id="full-stack" data-full-stack="${mode}" data-prerendered>${ssr}</div>${PRERENDER_END}\n`
+    + `<script>${boot}</script>`;
 }
 
-/** The root as Trunk copied it from index.html (replaced by rootMarkup('page')). */
-const TRUNK_ROOT = /<div id="full-stack" data-full-stack="page"><\/div>/;
+/** Runs the prerender binary (`app` or `evidence`) and returns its HTML. */
+export function prerender(what) {
+  const r = spawnSync('cargo', ['run', '--locked', '--quiet', '--bin', 'prerender', '--', what], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'inherit'],
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  if (r.error) throw new Error(`cargo run --bin prerender: ${r.error.message}`);
+  if (r.status !== 0) throw new Error(`cargo run --bin prerender ${what} failed (exit ${r.status})`);
+  const html = r.stdout.toString('utf8');
+  if (!html.trim()) throw new Error(`prerender ${what}: empty output`);
+  return html;
+}
+
+/** What a reader without JavaScript gets besides the prerendered chart: every cell's
+ *  evidence (the standalone and single-file pages), or a link to it (the embed). */
+export function noscriptMarkup(evidence) {
+  return evidence
+    ? `<noscript><div class="fs fs-noscript">${evidence}</div></noscript>`
+    : `<noscript><p class="fs fs-noscript"><a href="./sources.html" target="_blank" rel="noopener">Read every cell\u2019s programs, figures and sources</a> (this page needs JavaScript for the quiz and the interactive chart).</p></noscript>`;
+}
+
+/** The root as Trunk copied it from index.html, or as an earlier run of this script
+ *  left it (between INDEX_ROOT_START and INDEX_ROOT_END), so a second run is harmless. */
+const INDEX_ROOT_START = '<!--fs-root-->';
+const INDEX_ROOT_END = '<!--/fs-root-->';
+const TRUNK_ROOT = /<div id="full-stack" data-full-stack="page"><\/div>|<!--fs-root-->[\s\S]*?<!--\/fs-root-->/;
 
 /** Checks and normalises the base URL: absolute http(s), ending in "/". */
 export function parseBaseUrl(value) {
@@ -219,16 +254,29 @@ export function build(dist, env = process.env) {
   const widgetCss = WIDGET_CSS.map((f) => read(dist, f)).join('\n');
   const write = (file, text) => fs.writeFileSync(path.join(dist, file), text);
 
+  // The widget rendered at build time (hydrated by the wasm), and every cell's evidence
+  // for readers without JavaScript.
+  const ssr = env.FULL_STACK_NO_PRERENDER ? '' : prerender('app');
+  const evidence = prerender('evidence');
+
   // index.html: the root through rootMarkup, and the link-card tags.
   if (!TRUNK_ROOT.test(index)) throw new Error('index.html: the widget root <div id="full-stack" data-full-stack="page"> is missing');
-  write('index.html', withSocialTags(index.replace(TRUNK_ROOT, () => rootMarkup('page')), socialTags({ title, description, baseUrl, poster })));
+  const indexRoot = `${INDEX_ROOT_START}${rootMarkup('page', ssr)}\n${noscriptMarkup(evidence)}${INDEX_ROOT_END}`;
+  write('index.html', withSocialTags(index.replace(TRUNK_ROOT, () => indexRoot), socialTags({ title, description, baseUrl, poster })));
 
   // embed.html: the iframe target.
   write('embed.html', fill(read(WWW, 'templates/embed.html'), {
     TITLE: escapeHtml(title),
     DESCRIPTION: escapeHtml(description),
-    ROOT: rootMarkup('embed'),
+    ROOT: rootMarkup('embed', ssr),
+    NOSCRIPT: noscriptMarkup(null),
   }, 'embed.html'));
+
+  // sources.html: the evidence as a static page (linked from embed.html's <noscript>).
+  write('sources.html', fill(read(WWW, 'templates/sources.html'), {
+    TITLE: escapeHtml(`Sources: ${title}`),
+    EVIDENCE: evidence,
+  }, 'sources.html'));
   fs.copyFileSync(path.join(WWW, 'embed.css'), path.join(dist, 'embed.css'));
   fs.copyFileSync(path.join(WWW, 'embed.js'), path.join(dist, 'embed.js'));
 
@@ -245,7 +293,8 @@ export function build(dist, env = process.env) {
     TITLE: escapeHtml(title),
     DESCRIPTION: escapeHtml(description),
     CSS: pageCss,
-    ROOT: rootMarkup('page'),
+    ROOT: rootMarkup('page', ssr),
+    NOSCRIPT: noscriptMarkup(evidence),
     SCRIPT: singleFileScript(read(dist, 'widget.js'), fs.readFileSync(path.join(dist, 'widget_bg.wasm'))),
   }, 'full-stack.html'));
 

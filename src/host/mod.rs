@@ -50,8 +50,8 @@ pub fn mount(root: Element, config: Config, route: Option<Route>, notices: Vec<S
 /// [`mount`] without the console warnings (the caller logs them).
 fn render(root: Element, config: Config, route: Option<Route>, notices: Vec<String>, sync_fragment: bool, instance: Option<yew::AttrValue>) -> yew::AppHandle<App> {
     panic::install(root.clone());
-    let props = AppProps { content: ContentRef(&CONTENT), config, route, notices, sync_fragment, instance };
     let prerendered = root.has_attribute("data-prerendered");
+    let props = AppProps { content: ContentRef(&CONTENT), config, route, notices, sync_fragment, hydrating: prerendered, instance };
     let renderer = yew::Renderer::<App>::with_root_and_props(root, props);
     if prerendered {
         renderer.hydrate()

@@ -34,6 +34,9 @@ pub enum AppAction {
     /// Go to a route (a deep link, or a link between views).
     Navigate(Route),
     SetTheme(Theme),
+    /// Apply the full start-up settings after hydrating server-rendered markup (see
+    /// [`AppState::for_hydration`]). The reader can't have acted yet.
+    Boot { config: Config, route: Option<Route>, notices: Vec<String> },
     Notice(String),
     DismissNotices,
 }
@@ -51,6 +54,14 @@ impl AppState {
             state.go(route);
         }
         state
+    }
+
+    /// The first state when hydrating markup rendered with the default config: only what
+    /// changes attributes, not structure (the view and the theme), is applied; the
+    /// selection, deep-link route and notices wait for [`AppAction::Boot`].
+    pub fn for_hydration(config: &Config, route: Option<Route>) -> AppState {
+        let view = route.map(Route::view).unwrap_or(config.view);
+        AppState { view, theme: config.theme, ..AppState::default() }
     }
 
     /// The route for the current view and its selection.
@@ -88,6 +99,7 @@ impl Reducible for AppState {
             AppAction::Show(view) => next.view = view,
             AppAction::Navigate(route) => next.go(route),
             AppAction::SetTheme(theme) => next.theme = theme,
+            AppAction::Boot { config, route, notices } => next = AppState::new(&config, route, notices),
             AppAction::Notice(text) => {
                 // The latest MAX_NOTICES, each once: a burst of bad links can't pile up.
                 if !next.notices.contains(&text) {
@@ -141,6 +153,19 @@ mod tests {
         assert_eq!(s.route(), Route::QuizResult { score: 7, total: 10 });
         let s = reduce(s, AppAction::Navigate(Route::Quiz(None)));
         assert_eq!(s.route(), Route::Quiz(None));
+    }
+
+    #[test]
+    fn hydration_starts_with_attributes_only_then_boot_applies_the_rest() {
+        let config = Config { view: View::Chart, theme: Theme::Dark, cell: Some((1, 2)), ..Config::default() };
+        let route = Some(Route::QuizResult { score: 3, total: 10 });
+        let first = AppState::for_hydration(&config, route);
+        // The view and theme are attributes: they may differ from the server render.
+        assert_eq!((first.view, first.theme), (View::Quiz, Theme::Dark));
+        // Structure waits: no selection, no shared result, no notices.
+        assert_eq!((first.chart, first.shared_result, first.notices.len()), (None, None, 0));
+        let booted = reduce(first, AppAction::Boot { config: config.clone(), route, notices: vec!["n".into()] });
+        assert_eq!(booted, AppState::new(&config, route, vec!["n".into()]));
     }
 
     #[test]

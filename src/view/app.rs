@@ -26,6 +26,11 @@ pub struct AppProps {
     /// iframe embed). Off for the custom element: the host page owns its URL.
     #[prop_or_default]
     pub sync_fragment: bool,
+    /// Hydrating server-rendered markup: the first render must have the structure the
+    /// server rendered (the default config), so only the view and theme (attributes)
+    /// apply at once; the selection, route and notices follow right after.
+    #[prop_or_default]
+    pub hydrating: bool,
     /// Keeps this widget's quiz progress apart from others' on the page (the custom
     /// element's `id-<id>` or `el-<n>`). `None`: the default storage key.
     #[prop_or_default]
@@ -41,6 +46,7 @@ impl AppProps {
             route: None,
             notices: Vec::new(),
             sync_fragment: false,
+            hydrating: false,
             instance: None,
         }
     }
@@ -51,8 +57,24 @@ impl AppProps {
 pub fn App(props: &AppProps) -> Html {
     let state = {
         let (config, route, notices) = (props.config.clone(), props.route, props.notices.clone());
-        use_reducer(move || AppState::new(&config, route, notices))
+        let hydrating = props.hydrating;
+        use_reducer(move || {
+            if hydrating {
+                AppState::for_hydration(&config, route)
+            } else {
+                AppState::new(&config, route, notices)
+            }
+        })
     };
+    {
+        // After hydration: apply what the server could not render.
+        let (d, props) = (state.dispatcher(), props.clone());
+        use_effect_with((), move |_| {
+            if props.hydrating {
+                d.dispatch(AppAction::Boot { config: props.config, route: props.route, notices: props.notices });
+            }
+        });
+    }
     let nav = {
         let d = state.dispatcher();
         Nav(Callback::from(move |r: Route| d.dispatch(AppAction::Navigate(r))))

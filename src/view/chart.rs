@@ -102,7 +102,9 @@ pub fn ChartView(props: &ChartViewProps) -> Html {
     let onkeydown = {
         let has_target = props.target.is_some();
         Callback::from(move |e: KeyboardEvent| {
-            if e.key() == "Escape" && has_target {
+            // Escape in the highlight menu closes the menu, not the details.
+            let in_select = e.target_dyn_into::<web_sys::HtmlSelectElement>().is_some();
+            if e.key() == "Escape" && has_target && !in_select {
                 e.prevent_default();
                 close();
             }

@@ -127,26 +127,34 @@ fn cell_detail(content: &'static Content, nav: &super::Nav, props: &DetailProps,
             } } else { html! {} } }
             <p class="fs-summary">{ cell.summary }</p>
             { filter_note.unwrap_or_default() }
-            <ol class="fs-entries">
-                { for cell.entries.iter().filter(|e| entry_shown(e, props.filter)).map(|e| html! {
-                    <li class="fs-entry">
-                        <h4 class="fs-entry-title">
-                            { e.title }
-                            { e.zh.map(|zh| html! { <>{ " " }<span class="fs-zh" lang="zh-Hans">{ zh }</span></> }).unwrap_or_default() }
-                        </h4>
-                        <p>{ e.text }</p>
-                        { if e.figures.is_empty() { html! {} } else { html! {
-                            <ul class="fs-figures" aria-label="Figures">
-                                { for e.figures.iter().map(|f| html! { <li>{ *f }</li> }) }
-                            </ul>
-                        } } }
-                        <SourceList sources={e.sources} filter={props.filter} />
-                    </li>
-                }) }
-            </ol>
+            { entries(cell, props.filter) }
             { questions(content, nav, cell) }
             { events(content, nav, l, t) }
         </>
+    }
+}
+
+/// A cell's entries (programs, examples, figures) with their sources, as the filter
+/// admits them. Also used by the static evidence list (`view::evidence`).
+pub fn entries(cell: &'static Cell, filter: TierFilter) -> Html {
+    html! {
+        <ol class="fs-entries">
+            { for cell.entries.iter().filter(|e| entry_shown(e, filter)).map(|e| html! {
+                <li class="fs-entry">
+                    <h4 class="fs-entry-title">
+                        { e.title }
+                        { e.zh.map(|zh| html! { <>{ " " }<span class="fs-zh" lang="zh-Hans">{ zh }</span></> }).unwrap_or_default() }
+                    </h4>
+                    <p>{ e.text }</p>
+                    { if e.figures.is_empty() { html! {} } else { html! {
+                        <ul class="fs-figures" aria-label="Figures">
+                            { for e.figures.iter().map(|f| html! { <li>{ *f }</li> }) }
+                        </ul>
+                    } } }
+                    <SourceList sources={e.sources} filter={filter} />
+                </li>
+            }) }
+        </ol>
     }
 }
 

@@ -63,7 +63,7 @@ pub fn Matrix(props: &MatrixProps) -> Html {
     };
     html! {
         <table class="fs-matrix" ref={table} {onkeydown}>
-            <caption>
+            <caption elementtiming="fs-chart">
                 { "China\u{2019}s industrial policy across the AI tech stack: a reconstruction after RAND\u{2019}s " }
                 <cite>{ "Full Stack" }</cite>
                 { " (2025), not RAND\u{2019}s own figure." }

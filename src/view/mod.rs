@@ -5,6 +5,7 @@ pub mod app;
 pub mod cell;
 pub mod chart;
 pub mod detail;
+pub mod evidence;
 pub mod export;
 pub mod filters;
 pub mod header;
