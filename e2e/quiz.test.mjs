@@ -220,6 +220,49 @@ test('the quiz opens at question 1 of the same quiz for every reader; a length s
   await first.context.close();
 });
 
+test('the built pages hold question 1 as HTML; hydration keeps it, then applies stored progress or another length', async () => {
+  // In the files themselves (issue 7): the quiz's first question, prerendered.
+  for (const file of ['index.html', 'embed.html', 'full-stack.html']) {
+    const html = fs.readFileSync(path.join(ROOT, 'dist', file), 'utf8');
+    assert.match(html, /<legend class="fs-q-legend"><span class="fs-q-number">Question 1 of 10<\/span>/, file);
+    assert.equal((html.match(/type="radio" name="fs-quiz/g) || []).length, 4, `${file}: four options`);
+  }
+  // Before the wasm arrives, ?view=quiz shows question 1 (blocked wasm).
+  const bare = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  await bare.route('**/*.wasm', (route) => route.abort());
+  const before = await bare.newPage();
+  await before.goto(server.origin + '/embed.html?view=quiz');
+  assert.equal(await before.locator('#fs-panel-quiz .fs-q-number').isVisible(), true);
+  assert.equal(await legend(before), 'Question 1 of 10');
+  const served = { prompt: await prompt(before), options: await optionTexts(before) };
+  await bare.close();
+
+  // Hydration takes over the same question (the same DOM node), with no error.
+  const { page, context, errors } = await open(browser, server.origin + '/index.html#quiz');
+  await page.locator('.fs-q-fieldset').evaluate((f) => { f.dataset.marker = 'server'; });
+  await appReady(page);
+  assert.deepEqual({ prompt: await prompt(page), options: await optionTexts(page) }, served);
+  const { i } = await target(page, true);
+  await page.locator('.fs-option').nth(i).click();
+  await page.getByRole('button', { name: 'Check' }).click();
+  await page.locator('.fs-feedback').waitFor();
+  assert.equal(await page.locator('.fs-q-fieldset').getAttribute('data-marker'), 'server', 'hydrated, not replaced');
+  assert.equal(await live(page), 'Correct.');
+  // Stored progress replaces the prerendered question 1 right after hydration.
+  await page.getByRole('button', { name: 'Next question' }).click();
+  await page.reload();
+  await until('resumed', async () => (await legend(page).catch(() => '')) === 'Question 2 of 10');
+  assert.equal(await page.locator('.fs-progress-text').innerText(), '1 of 10 answered · Score so far: 1');
+  assert.equal(await page.locator('.fs-intro').count(), 0);
+  // Another length than the prerendered one hydrates too (nothing stored this time).
+  await page.evaluate(() => localStorage.clear());
+  await page.goto(server.origin + '/embed.html?view=quiz&quiz=full');
+  await until('the full quiz', async () => (await legend(page).catch(() => '')) === `Question 1 of ${QUESTIONS.length}`);
+  assert.deepEqual(await lengths(page), { 'Quick quiz (10)': 'false', [ALL]: 'true' });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('feedback explains the chosen and the right option, with the quote, speaker and lines', async () => {
   const { page, context } = await openQuiz();
   await atQuestionOne(page);
