@@ -2,28 +2,16 @@
 //! reader would get before any script runs.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+use common::{render_props, text};
+
 use full_stack::model::{Config, View, CONTENT};
-use full_stack::view::{App, AppProps};
+use full_stack::view::AppProps;
 
 async fn render(config: Config, notices: Vec<String>) -> String {
-    let props = AppProps { config, notices, ..AppProps::new(&CONTENT) };
-    yew::LocalServerRenderer::<App>::with_props(props).hydratable(false).render().await
+    render_props(AppProps { config, notices, ..AppProps::new(&CONTENT) }).await
 }
 
-/// Text with the markup stripped, for checks on what is read.
-fn text(html: &str) -> String {
-    let mut out = String::new();
-    let mut in_tag = false;
-    for c in html.chars() {
-        match c {
-            '<' => in_tag = true,
-            '>' => in_tag = false,
-            _ if !in_tag => out.push(c),
-            _ => {}
-        }
-    }
-    out
-}
 
 #[tokio::test]
 async fn shell_names_the_explainer_and_its_sources() {
@@ -78,8 +66,7 @@ async fn notices_are_text_never_markup() {
 use full_stack::model::Route;
 
 async fn render_route(route: Route) -> String {
-    let props = AppProps { route: Some(route), ..AppProps::new(&CONTENT) };
-    yew::LocalServerRenderer::<App>::with_props(props).hydratable(false).render().await
+    render_props(AppProps { route: Some(route), ..AppProps::new(&CONTENT) }).await
 }
 
 /// The quiz panel's markup (it is rendered, hidden, whatever the view).

@@ -2,30 +2,18 @@
 //! reader and a screen reader get from the markup, checked against the content.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+use common::{render_props, text};
+
 use full_stack::model::chart::line_range;
 use full_stack::model::route::{ChartTarget, Route};
 use full_stack::model::{Config, Tier, View, CONTENT};
-use full_stack::view::{App, AppProps};
+use full_stack::view::AppProps;
 
 async fn render(route: Option<Route>) -> String {
-    let props = AppProps { config: Config::default(), route, ..AppProps::new(&CONTENT) };
-    yew::LocalServerRenderer::<App>::with_props(props).hydratable(false).render().await
+    render_props(AppProps { config: Config::default(), route, ..AppProps::new(&CONTENT) }).await
 }
 
-/// Text with the markup stripped and entities decoded.
-fn text(html: &str) -> String {
-    let mut out = String::new();
-    let mut in_tag = false;
-    for c in html.chars() {
-        match c {
-            '<' => in_tag = true,
-            '>' => in_tag = false,
-            _ if !in_tag => out.push(c),
-            _ => {}
-        }
-    }
-    out.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'").replace("&amp;", "&")
-}
 
 /// The part of `html` from the tag holding the first `start` (attributes may come in
 /// any order) to the next `end` after it.

@@ -110,11 +110,7 @@ impl Reducible for AppState {
             }
             AppAction::DismissNotices => next.notices.clear(),
         }
-        if next == *self {
-            self
-        } else {
-            Rc::new(next)
-        }
+        super::keep_or_replace(self, next)
     }
 }
 

@@ -164,11 +164,7 @@ impl Reducible for ChartState {
                 }
             }
         }
-        if next == *self {
-            self
-        } else {
-            Rc::new(next)
-        }
+        super::keep_or_replace(self, next)
     }
 }
 
