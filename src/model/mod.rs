@@ -11,3 +11,12 @@ pub mod timeline;
 pub use config::{Config, QuizLength, Theme, View};
 pub use route::{ChartTarget, Route};
 pub use content::{Cell, Content, Difficulty, Entry, Event, Layer, Question, Source, Speaker, Tier, Tool, CONTENT};
+
+/// A decimal number of 1 to `max_digits` ASCII digits (no sign, no spaces), as read from
+/// strangers' input (fragments, stored state).
+pub(crate) fn parse_digits(s: &str, max_digits: usize) -> Option<u16> {
+    if s.is_empty() || s.len() > max_digits || !s.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    s.parse().ok()
+}

@@ -553,10 +553,7 @@ fn parse_hex(s: &str) -> Option<u32> {
 
 /// 1 to 4 decimal digits.
 fn parse_small(s: &str) -> Option<u16> {
-    if s.is_empty() || s.len() > 4 || !s.bytes().all(|b| b.is_ascii_digit()) {
-        return None;
-    }
-    s.parse().ok()
+    super::parse_digits(s, 4)
 }
 
 #[cfg(test)]

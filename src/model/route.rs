@@ -121,10 +121,7 @@ impl Route {
 
 /// A decimal number of at most 3 digits, ASCII only.
 fn parse_small(s: &str) -> Option<u16> {
-    if s.is_empty() || s.len() > 3 || !s.bytes().all(|b| b.is_ascii_digit()) {
-        return None;
-    }
-    s.parse().ok()
+    super::parse_digits(s, 3)
 }
 
 #[cfg(test)]
