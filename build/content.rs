@@ -389,11 +389,8 @@ const FILLERS: [&str; 7] = ["um", "uh", "uhm", "mhm", "hmm", "er", "erm"];
 fn words(text: &str) -> Vec<String> {
     let mut out = Vec::new();
     for raw in text.split(|c: char| c.is_whitespace() || matches!(c, '-' | '/' | '—' | '–')) {
-        let w: String = raw
-            .chars()
-            .filter(|c| c.is_alphanumeric() || *c == '&')
-            .flat_map(|c| c.to_lowercase())
-            .collect();
+        let w: String =
+            raw.chars().filter(|c| c.is_alphanumeric() || *c == '&').flat_map(|c| c.to_lowercase()).collect();
         if !w.is_empty() {
             out.push(w);
         }
@@ -495,9 +492,7 @@ fn expand(segment: &[Piece], names: &[NameIn]) -> Result<Vec<Vec<String>>, Strin
                 let forms: Vec<&str> =
                     names.iter().filter(|n| &n.correct == correct).map(|n| n.garbled.as_str()).collect();
                 if forms.is_empty() {
-                    return Err(format!(
-                        "[{correct}] is not the correction of any garbled name in {NAMES}"
-                    ));
+                    return Err(format!("[{correct}] is not the correction of any garbled name in {NAMES}"));
                 }
                 alts = alts.iter().flat_map(|a| forms.iter().map(move |f| format!("{a}{f}"))).collect();
             }
@@ -570,17 +565,9 @@ fn check_episode_quote(
         ));
     }
     let segments = parse_quote(quote).map_err(|e| format!("quote {e}"))?;
-    let expanded: Vec<Vec<Vec<String>>> = segments
-        .iter()
-        .map(|s| expand(s, names))
-        .collect::<Result<_, _>>()
-        .map_err(|e| format!("quote: {e}"))?;
-    let window: Vec<(String, u32)> = transcript
-        .tokens
-        .iter()
-        .filter(|(_, l)| *l >= a && *l <= b)
-        .cloned()
-        .collect();
+    let expanded: Vec<Vec<Vec<String>>> =
+        segments.iter().map(|s| expand(s, names)).collect::<Result<_, _>>().map_err(|e| format!("quote: {e}"))?;
+    let window: Vec<(String, u32)> = transcript.tokens.iter().filter(|(_, l)| *l >= a && *l <= b).cloned().collect();
     if let Some((f, l)) = match_segments(&window, &expanded) {
         let (lf, ll) = (window[f].1, window[l].1);
         if (lf, ll) != (a, b) {
@@ -606,10 +593,7 @@ fn check_episode_quote(
         if n.lines.iter().any(|l| *l >= a && *l <= b) {
             let g = words(&n.garbled);
             if !g.is_empty() && quote_words.windows(g.len()).any(|w| w == g.as_slice()) {
-                return Err(format!(
-                    "quote reproduces the garbled \"{}\"; write [{}]",
-                    n.garbled, n.correct
-                ));
+                return Err(format!("quote reproduces the garbled \"{}\"; write [{}]", n.garbled, n.correct));
             }
         }
     }
@@ -618,14 +602,9 @@ fn check_episode_quote(
 
 fn check_report_quote(quote: &str, report: &[(String, u32)], names: &[NameIn]) -> Result<(), String> {
     let segments = parse_quote(quote).map_err(|e| format!("quote {e}"))?;
-    let expanded: Vec<Vec<Vec<String>>> = segments
-        .iter()
-        .map(|s| expand(s, names))
-        .collect::<Result<_, _>>()
-        .map_err(|e| format!("quote: {e}"))?;
-    match_segments(report, &expanded)
-        .map(|_| ())
-        .ok_or_else(|| format!("report quote not found in {REPORT}"))
+    let expanded: Vec<Vec<Vec<String>>> =
+        segments.iter().map(|s| expand(s, names)).collect::<Result<_, _>>().map_err(|e| format!("quote: {e}"))?;
+    match_segments(report, &expanded).map(|_| ()).ok_or_else(|| format!("report quote not found in {REPORT}"))
 }
 
 fn strip_brackets(text: &str) -> String {
@@ -742,11 +721,8 @@ impl Ctx<'_> {
                 None => self.err(file, entry, "report source needs a `quote` of the report's text"),
             },
             Tier::Outside => {
-                let url_ok = s
-                    .url
-                    .as_deref()
-                    .map(|u| u.starts_with("https://") || u.starts_with("http://"))
-                    .unwrap_or(false);
+                let url_ok =
+                    s.url.as_deref().map(|u| u.starts_with("https://") || u.starts_with("http://")).unwrap_or(false);
                 if !url_ok {
                     self.err(file, entry, "outside source needs an http(s) `url`");
                 }
@@ -857,21 +833,13 @@ pub fn validate(files: &Files) -> Result<Content, Vec<String>> {
                 && (*l as usize) <= all.len()
                 && all[*l as usize - 1].to_lowercase().contains(&n.garbled.to_lowercase());
             if !found {
-                errors.push(format!(
-                    "{NAMES}: {entry}: \"{}\" does not occur on transcript line {l}",
-                    n.garbled
-                ));
+                errors.push(format!("{NAMES}: {entry}: \"{}\" does not occur on transcript line {l}", n.garbled));
             }
         }
     }
 
-    let mut ctx = Ctx {
-        errors,
-        transcript,
-        report: edit_rules(report_tokens),
-        names: &names_f.name,
-        quotes_checked: 0,
-    };
+    let mut ctx =
+        Ctx { errors, transcript, report: edit_rules(report_tokens), names: &names_f.name, quotes_checked: 0 };
 
     // Layers and tools.
     let mut seen = HashSet::new();
@@ -980,11 +948,7 @@ pub fn validate(files: &Files) -> Result<Content, Vec<String>> {
                 ctx.err(
                     CHART,
                     &entry,
-                    format!(
-                        "claims tier \"{}\" but its strongest source is \"{}\"",
-                        tier.name(),
-                        best.name()
-                    ),
+                    format!("claims tier \"{}\" but its strongest source is \"{}\"", tier.name(), best.name()),
                 );
             }
         }
@@ -1332,12 +1296,20 @@ pub fn scaled(c: &Content, layers_k: usize, tools_k: usize, items_k: usize) -> C
     };
     for k in 0..layers_k {
         for l in &c.layers {
-            out.layers.push(Layer { id: suffix(&l.id, k), name: format!("{}{}", l.name, if k == 0 { String::new() } else { format!(" {}", k + 1) }), description: l.description.clone() });
+            out.layers.push(Layer {
+                id: suffix(&l.id, k),
+                name: format!("{}{}", l.name, if k == 0 { String::new() } else { format!(" {}", k + 1) }),
+                description: l.description.clone(),
+            });
         }
     }
     for k in 0..tools_k {
         for t in &c.tools {
-            out.tools.push(Tool { id: suffix(&t.id, k), short: format!("{}{}", t.short, if k == 0 { String::new() } else { format!(" {}", k + 1) }), ..t.clone() });
+            out.tools.push(Tool {
+                id: suffix(&t.id, k),
+                short: format!("{}{}", t.short, if k == 0 { String::new() } else { format!(" {}", k + 1) }),
+                ..t.clone()
+            });
         }
     }
     // Cell (l, t) of copy (kl, kt) keeps the original cell's data.
@@ -1346,7 +1318,12 @@ pub fn scaled(c: &Content, layers_k: usize, tools_k: usize, items_k: usize) -> C
         for kt in 0..tools_k {
             for (ci, cell) in c.cells.iter().enumerate() {
                 cell_map.insert((ci, kl, kt), out.cells.len());
-                out.cells.push(Cell { layer: cell.layer + kl * nl, tool: cell.tool + kt * nt, questions: Vec::new(), ..cell.clone() });
+                out.cells.push(Cell {
+                    layer: cell.layer + kl * nl,
+                    tool: cell.tool + kt * nt,
+                    questions: Vec::new(),
+                    ..cell.clone()
+                });
             }
         }
     }

@@ -74,28 +74,40 @@ fn duplicate_id() {
 fn unknown_layer_in_cell() {
     let mut f = mini();
     f.chart = replace(&f.chart, "layer = \"semiconductors\"", "layer = \"quantum\"");
-    assert_mentions(&only_error(&f), &["content/chart.toml", "cell \"quantum/domestic-alternatives\"", "layer \"quantum\" is not defined"]);
+    assert_mentions(
+        &only_error(&f),
+        &["content/chart.toml", "cell \"quantum/domestic-alternatives\"", "layer \"quantum\" is not defined"],
+    );
 }
 
 #[test]
 fn unknown_tool_in_cell() {
     let mut f = mini();
     f.chart = replace(&f.chart, "tool = \"domestic-alternatives\"", "tool = \"tariffs\"");
-    assert_mentions(&only_error(&f), &["content/chart.toml", "semiconductors/tariffs", "tool \"tariffs\" is not defined"]);
+    assert_mentions(
+        &only_error(&f),
+        &["content/chart.toml", "semiconductors/tariffs", "tool \"tariffs\" is not defined"],
+    );
 }
 
 #[test]
 fn question_links_to_unknown_cell() {
     let mut f = mini();
     f.quiz = replace(&f.quiz, "cells = [\"foundation-models/state-funds\"]", "cells = [\"foundation-models/compute\"]");
-    assert_mentions(&only_error(&f), &["content/quiz.toml", "question \"q-fund\"", "cell \"foundation-models/compute\" is not an evidenced cell"]);
+    assert_mentions(
+        &only_error(&f),
+        &["content/quiz.toml", "question \"q-fund\"", "cell \"foundation-models/compute\" is not an evidenced cell"],
+    );
 }
 
 #[test]
 fn event_links_to_unknown_question() {
     let mut f = mini();
     f.timeline = replace(&f.timeline, "questions = [\"q-fund\"]", "questions = [\"q-missing\"]");
-    assert_mentions(&only_error(&f), &["content/timeline.toml", "event \"plan-2017\"", "question \"q-missing\" is not defined"]);
+    assert_mentions(
+        &only_error(&f),
+        &["content/timeline.toml", "event \"plan-2017\"", "question \"q-missing\" is not defined"],
+    );
 }
 
 #[test]
@@ -115,7 +127,11 @@ fn no_correct_option() {
 #[test]
 fn three_options() {
     let mut f = mini();
-    f.quiz = replace(&f.quiz, "[[question.option]]\ntext = \"About $300 billion\"\nwhy = \"That is U.S. tech firms' AI spending.\"\n", "");
+    f.quiz = replace(
+        &f.quiz,
+        "[[question.option]]\ntext = \"About $300 billion\"\nwhy = \"That is U.S. tech firms' AI spending.\"\n",
+        "",
+    );
     assert_mentions(&only_error(&f), &["question \"q-fund\"", "has 3 options", "exactly 4"]);
 }
 
@@ -136,15 +152,22 @@ fn correct_option_without_explanation() {
 #[test]
 fn quote_not_in_transcript() {
     let mut f = mini();
-    f.quiz = replace(&f.quiz, "text = \"$8 billion was sort of the scale\"", "text = \"$9 billion was sort of the scale\"");
-    assert_mentions(&only_error(&f), &["content/quiz.toml", "question \"q-fund\" quote", "quote not found in the transcript at lines 999-999"]);
+    f.quiz =
+        replace(&f.quiz, "text = \"$8 billion was sort of the scale\"", "text = \"$9 billion was sort of the scale\"");
+    assert_mentions(
+        &only_error(&f),
+        &["content/quiz.toml", "question \"q-fund\" quote", "quote not found in the transcript at lines 999-999"],
+    );
 }
 
 #[test]
 fn quote_at_other_lines() {
     let mut f = mini();
     f.quiz = replace(&f.quiz, "lines = [999, 999]", "lines = [1200, 1201]");
-    assert_mentions(&only_error(&f), &["question \"q-fund\" quote", "not found at lines 1200-1201; it is at lines 999-999"]);
+    assert_mentions(
+        &only_error(&f),
+        &["question \"q-fund\" quote", "not found at lines 1200-1201; it is at lines 999-999"],
+    );
 }
 
 #[test]
@@ -158,8 +181,15 @@ fn quote_lines_not_tight() {
 fn quote_with_an_unmarked_omission() {
     // Dropping "partly" words without "…" is not an allowed edit.
     let mut f = mini();
-    f.chart = replace(&f.chart, "$8 billion was sort of the scale … partly pulling", "$8 billion was sort of the scale partly pulling");
-    assert_mentions(&only_error(&f), &["content/chart.toml", "cell \"foundation-models/state-funds\" entry 1", "quote not found"]);
+    f.chart = replace(
+        &f.chart,
+        "$8 billion was sort of the scale … partly pulling",
+        "$8 billion was sort of the scale partly pulling",
+    );
+    assert_mentions(
+        &only_error(&f),
+        &["content/chart.toml", "cell \"foundation-models/state-funds\" entry 1", "quote not found"],
+    );
 }
 
 #[test]
@@ -191,21 +221,36 @@ fn three_dots_instead_of_ellipsis() {
 #[test]
 fn bracketed_correction_matches_the_garbled_form() {
     let mut f = mini();
-    f.quiz = replace(&f.quiz, "lines = [999, 999]\ntext = \"$8 billion was sort of the scale\"", "lines = [1010, 1010]\ntext = \"a trillion [RMB]\"");
+    f.quiz = replace(
+        &f.quiz,
+        "lines = [999, 999]\ntext = \"$8 billion was sort of the scale\"",
+        "lines = [1010, 1010]\ntext = \"a trillion [RMB]\"",
+    );
     assert!(validate(&f).is_ok(), "{:?}", validate(&f).err());
 }
 
 #[test]
 fn bracket_that_is_not_a_listed_correction() {
     let mut f = mini();
-    f.quiz = replace(&f.quiz, "lines = [999, 999]\ntext = \"$8 billion was sort of the scale\"", "lines = [1010, 1010]\ntext = \"a trillion [yuan]\"");
-    assert_mentions(&only_error(&f), &["question \"q-fund\" quote", "[yuan] is not the correction of any garbled name"]);
+    f.quiz = replace(
+        &f.quiz,
+        "lines = [999, 999]\ntext = \"$8 billion was sort of the scale\"",
+        "lines = [1010, 1010]\ntext = \"a trillion [yuan]\"",
+    );
+    assert_mentions(
+        &only_error(&f),
+        &["question \"q-fund\" quote", "[yuan] is not the correction of any garbled name"],
+    );
 }
 
 #[test]
 fn garbled_name_inside_a_quote() {
     let mut f = mini();
-    f.quiz = replace(&f.quiz, "lines = [999, 999]\ntext = \"$8 billion was sort of the scale\"", "lines = [1010, 1010]\ntext = \"a trillion R&B\"");
+    f.quiz = replace(
+        &f.quiz,
+        "lines = [999, 999]\ntext = \"$8 billion was sort of the scale\"",
+        "lines = [1010, 1010]\ntext = \"a trillion R&B\"",
+    );
     let e = only_error(&f);
     assert_mentions(&e, &["question \"q-fund\" quote", "garbled \"R&B\"", "[RMB]"]);
 }
@@ -214,7 +259,10 @@ fn garbled_name_inside_a_quote() {
 fn garbled_name_in_displayed_text() {
     let mut f = mini();
     f.quiz = replace(&f.quiz, "text = \"About 1 trillion RMB\"", "text = \"About 1 trillion R&B\"");
-    assert_mentions(&only_error(&f), &["content/quiz.toml", "question \"q-fund\" option 2", "garbled name \"R&B\"", "write \"RMB\""]);
+    assert_mentions(
+        &only_error(&f),
+        &["content/quiz.toml", "question \"q-fund\" option 2", "garbled name \"R&B\"", "write \"RMB\""],
+    );
 }
 
 #[test]
@@ -235,36 +283,65 @@ fn names_entry_not_in_transcript() {
 #[test]
 fn cell_claims_a_tier_its_sources_do_not_support() {
     let mut f = mini();
-    f.chart = replace(&f.chart, "tier = \"reconstruction\"\nsummary = \"Illustrative only.\"", "tier = \"episode\"\nsummary = \"Illustrative only.\"");
-    assert_mentions(&only_error(&f), &["content/chart.toml", "cell \"semiconductors/domestic-alternatives\"", "claims tier \"episode\"", "strongest source is \"reconstruction\""]);
+    f.chart = replace(
+        &f.chart,
+        "tier = \"reconstruction\"\nsummary = \"Illustrative only.\"",
+        "tier = \"episode\"\nsummary = \"Illustrative only.\"",
+    );
+    assert_mentions(
+        &only_error(&f),
+        &[
+            "content/chart.toml",
+            "cell \"semiconductors/domestic-alternatives\"",
+            "claims tier \"episode\"",
+            "strongest source is \"reconstruction\"",
+        ],
+    );
 }
 
 #[test]
 fn cell_understates_its_tier() {
     let mut f = mini();
-    f.chart = replace(&f.chart, "tier = \"episode\"\nsummary = \"A national", "tier = \"report\"\nsummary = \"A national");
-    assert_mentions(&only_error(&f), &["cell \"foundation-models/state-funds\"", "claims tier \"report\"", "strongest source is \"episode\""]);
+    f.chart =
+        replace(&f.chart, "tier = \"episode\"\nsummary = \"A national", "tier = \"report\"\nsummary = \"A national");
+    assert_mentions(
+        &only_error(&f),
+        &["cell \"foundation-models/state-funds\"", "claims tier \"report\"", "strongest source is \"episode\""],
+    );
 }
 
 #[test]
 fn report_quote_not_in_report_text() {
     let mut f = mini();
-    f.chart = replace(&f.chart, "quote = \"an $8.2 billion AI fund for start-ups\"", "quote = \"a $9 billion AI fund for start-ups\"");
-    assert_mentions(&only_error(&f), &["cell \"foundation-models/state-funds\" entry 1", "report quote not found in content/report.txt"]);
+    f.chart = replace(
+        &f.chart,
+        "quote = \"an $8.2 billion AI fund for start-ups\"",
+        "quote = \"a $9 billion AI fund for start-ups\"",
+    );
+    assert_mentions(
+        &only_error(&f),
+        &["cell \"foundation-models/state-funds\" entry 1", "report quote not found in content/report.txt"],
+    );
 }
 
 #[test]
 fn outside_source_without_url() {
     let mut f = mini();
     f.chart.push_str("\n[[cell]]\nlayer = \"semiconductors\"\ntool = \"state-funds\"\ntier = \"outside\"\nsummary = \"Big Fund III.\"\n\n[[cell.entry]]\ntitle = \"Big Fund III\"\ntext = \"344 billion yuan.\"\n\n[[cell.entry.source]]\ntier = \"outside\"\nlabel = \"Somewhere\"\n");
-    assert_mentions(&only_error(&f), &["cell \"semiconductors/state-funds\" entry 1", "outside source needs an http(s) `url`"]);
+    assert_mentions(
+        &only_error(&f),
+        &["cell \"semiconductors/state-funds\" entry 1", "outside source needs an http(s) `url`"],
+    );
 }
 
 #[test]
 fn episode_source_with_unknown_speaker() {
     let mut f = mini();
     f.chart = replace(&f.chart, "speaker = \"Kyle Chan\"", "speaker = \"Kai-Fu Lee\"");
-    assert_mentions(&only_error(&f), &["cell \"foundation-models/state-funds\" entry 1", "unknown speaker \"Kai-Fu Lee\""]);
+    assert_mentions(
+        &only_error(&f),
+        &["cell \"foundation-models/state-funds\" entry 1", "unknown speaker \"Kai-Fu Lee\""],
+    );
 }
 
 #[test]

@@ -20,8 +20,9 @@ fn length() -> impl Strategy<Value = QuizLength> {
 /// A blob shaped like ours (so the decoder gets past the first fields), with random parts.
 fn blob_like() -> impl Strategy<Value = String> {
     let ids: Vec<&'static str> = CONTENT.questions.iter().map(|q| q.id).chain(["gone", "", "q-x"]).collect();
-    let item = (prop::sample::select(ids), prop::sample::select(vec!["-", "0", "1", "2", "3", "4", "x", ""]), any::<bool>())
-        .prop_map(|(id, c, checked)| format!("{id}={c}{}", if checked { "!" } else { "" }));
+    let item =
+        (prop::sample::select(ids), prop::sample::select(vec!["-", "0", "1", "2", "3", "4", "x", ""]), any::<bool>())
+            .prop_map(|(id, c, checked)| format!("{id}={c}{}", if checked { "!" } else { "" }));
     (
         prop::sample::select(vec!["1", "0", "2", ""]),
         prop::sample::select(vec!["q", "f", "z"]),
@@ -32,7 +33,9 @@ fn blob_like() -> impl Strategy<Value = String> {
         prop::sample::select(vec!["-".to_string(), "3-10".into(), "11-10".into(), "0-0".into(), "9999-9999".into()]),
         prop::collection::vec(item, 0..60),
     )
-        .prop_map(|(v, l, seed, st, cur, r, first, items)| format!("{v}|{l}|{seed}|{st}|{cur}|{r}|{first}|{}", items.join(",")))
+        .prop_map(|(v, l, seed, st, cur, r, first, items)| {
+            format!("{v}|{l}|{seed}|{st}|{cur}|{r}|{first}|{}", items.join(","))
+        })
 }
 
 /// A real encoding of a reachable state, then damaged at random.

@@ -12,7 +12,6 @@ async fn render(config: Config, notices: Vec<String>) -> String {
     render_props(AppProps { config, notices, ..AppProps::new(&CONTENT) }).await
 }
 
-
 #[tokio::test]
 async fn shell_names_the_explainer_and_its_sources() {
     let html = render(Config::default(), vec![]).await;
@@ -85,7 +84,10 @@ fn button<'a>(html: &'a str, label: &str) -> &'a str {
 /// The element structure: every tag name in order, without text or attributes (what
 /// hydration needs to match).
 fn tags(html: &str) -> Vec<String> {
-    html.split('<').skip(1).map(|t| t.split(|c: char| c.is_whitespace() || c == '>').next().unwrap_or("").to_string()).collect()
+    html.split('<')
+        .skip(1)
+        .map(|t| t.split(|c: char| c.is_whitespace() || c == '>').next().unwrap_or("").to_string())
+        .collect()
 }
 
 #[tokio::test]
@@ -95,14 +97,18 @@ async fn the_page_rendered_with_the_default_config_holds_question_one_of_the_edi
     let html = render(Config::default(), vec![]).await;
     let quiz = quiz_panel(&html);
     let first = &CONTENT.questions[pick(&CONTENT, QuizLength::Quick, EDITION_SEED)[0] as usize];
-    let fieldset = &quiz[quiz.find("<fieldset").expect("question 1 is there")..quiz.find("</fieldset>").expect("closed")];
+    let fieldset =
+        &quiz[quiz.find("<fieldset").expect("question 1 is there")..quiz.find("</fieldset>").expect("closed")];
     assert!(text(fieldset).starts_with(&format!("Question 1 of 10{}", first.prompt)), "{}", text(fieldset));
     assert_eq!(fieldset.matches(r#"<label class="fs-option"><input"#).count(), 4);
     assert_eq!(fieldset.matches(r#"type="radio""#).count(), 4);
     assert!(!fieldset.contains("checked") && !fieldset.contains("disabled"), "nothing chosen, nothing locked");
     // The options in the edition's order.
     let t = text(fieldset);
-    let at: Vec<usize> = option_order(EDITION_SEED, first.id).iter().map(|o| t.find(first.options[*o as usize].text).expect("option")).collect();
+    let at: Vec<usize> = option_order(EDITION_SEED, first.id)
+        .iter()
+        .map(|o| t.find(first.options[*o as usize].text).expect("option"))
+        .collect();
     assert!(at.windows(2).all(|w| w[0] < w[1]), "options out of order: {at:?}");
     // Above it: what the quiz is, and the two lengths, the quick one pressed.
     let t = text(quiz);

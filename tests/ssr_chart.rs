@@ -14,7 +14,6 @@ async fn render(route: Option<Route>) -> String {
     render_props(AppProps { config: Config::default(), route, ..AppProps::new(&CONTENT) }).await
 }
 
-
 /// The part of `html` from the tag holding the first `start` (attributes may come in
 /// any order) to the next `end` after it.
 fn section<'a>(html: &'a str, start: &str, end: &str) -> &'a str {
@@ -46,9 +45,10 @@ async fn the_table_has_a_caption_layer_rows_top_down_and_tool_columns() {
     // Layers are row headers, in stack order: physical applications first, semiconductors last.
     let mut last = 0;
     for layer in CONTENT.layers {
-        let row = t.match_indices("<th scope=\"row\"").map(|(i, _)| i).find(|&i| {
-            text(section(&t[i..], "<th", "</th>")) == layer.name
-        });
+        let row = t
+            .match_indices("<th scope=\"row\"")
+            .map(|(i, _)| i)
+            .find(|&i| text(section(&t[i..], "<th", "</th>")) == layer.name);
         let i = row.unwrap_or_else(|| panic!("no row header for {}", layer.id));
         assert!(i > last, "{} out of order", layer.id);
         last = i;
@@ -91,7 +91,13 @@ async fn every_cell_says_what_it_holds_in_words_and_holds_a_button() {
         // Visibly: the count and the tier letter.
         let pos = format!("data-pos=\"{}-{}\"", c.layer + 1, c.tool + 1);
         let button = section(t, &pos, "</button>");
-        assert!(button.contains(&format!("<span class=\"fs-count\">{n}</span><span class=\"fs-mark\">{}</span>", c.tier.mark())), "{pos}");
+        assert!(
+            button.contains(&format!(
+                "<span class=\"fs-count\">{n}</span><span class=\"fs-mark\">{}</span>",
+                c.tier.mark()
+            )),
+            "{pos}"
+        );
     }
     // One tab stop for the whole grid (roving tabindex), on the first cell.
     let stops: Vec<_> = t.match_indices("tabindex=\"0\"").collect();
@@ -105,7 +111,9 @@ async fn a_deep_linked_cell_shows_its_entries_figures_sources_and_quiz_links() {
     let html = render(cell("foundation-models", "state-funds")).await;
     let d = detail(&html);
     let t = text(d);
-    let c = CONTENT.cell(CONTENT.layer_index("foundation-models").unwrap(), CONTENT.tool_index("state-funds").unwrap()).unwrap();
+    let c = CONTENT
+        .cell(CONTENT.layer_index("foundation-models").unwrap(), CONTENT.tool_index("state-funds").unwrap())
+        .unwrap();
     let (layer, tool) = (&CONTENT.layers[c.layer], &CONTENT.tools[c.tool]);
     // Layer and tool in plain words.
     for s in [layer.name, layer.description, tool.name, tool.description] {
@@ -181,7 +189,14 @@ async fn a_layer_header_opens_a_row_summary_and_a_tool_header_a_column_summary()
     let d = text(detail(&html));
     let evidenced: Vec<_> = (0..CONTENT.tools.len()).filter(|&t| CONTENT.cell(l, t).is_some()).collect();
     let entries: usize = evidenced.iter().map(|&t| CONTENT.cell(l, t).unwrap().entries.len()).sum();
-    assert!(d.contains(&format!("Evidence found for {} of {} policy tools ({entries} entries)", evidenced.len(), CONTENT.tools.len())), "{d}");
+    assert!(
+        d.contains(&format!(
+            "Evidence found for {} of {} policy tools ({entries} entries)",
+            evidenced.len(),
+            CONTENT.tools.len()
+        )),
+        "{d}"
+    );
     for t in 0..CONTENT.tools.len() {
         assert!(d.contains(CONTENT.tools[t].short), "row summary names {}", CONTENT.tools[t].id);
     }
@@ -213,11 +228,8 @@ async fn the_narrow_accordion_has_the_same_cells_and_buttons() {
         assert!(text(acc).contains(layer.name));
     }
     // Only the selected cell's layer is open, with the panel inside it.
-    let open: Vec<&str> = acc
-        .split("<details")
-        .skip(1)
-        .filter(|d| d[..d.find('>').unwrap()].contains(" open"))
-        .collect();
+    let open: Vec<&str> =
+        acc.split("<details").skip(1).filter(|d| d[..d.find('>').unwrap()].contains(" open")).collect();
     assert_eq!(open.len(), 1);
     assert!(text(&format!("<details{}", open[0])).starts_with("Semiconductors"));
     assert!(open[0].contains("class=\"fs-detail\""));
@@ -281,4 +293,3 @@ async fn the_chart_still_renders_in_the_default_view() {
     assert!(!html.contains("class=\"fs-detail\""), "nothing selected, no panel");
     let _ = View::Chart;
 }
-

@@ -186,7 +186,10 @@ async fn the_episode_only_filter_hides_cells_without_an_episode_source() {
     q(&root, "input[type=\"radio\"][value=\"episode\"]").unwrap().click();
     let expected = CONTENT.cells.iter().filter(|c| c.tier != full_stack::model::Tier::Episode).count();
     until("filtered", || count(".fs-matrix td[data-state=\"filtered\"]") == expected).await;
-    assert_eq!(count(".fs-matrix td[data-state=\"none\"]"), CONTENT.layers.len() * CONTENT.tools.len() - CONTENT.cells.len());
+    assert_eq!(
+        count(".fs-matrix td[data-state=\"none\"]"),
+        CONTENT.layers.len() * CONTENT.tools.len() - CONTENT.cells.len()
+    );
     root.remove();
 }
 
@@ -261,7 +264,10 @@ async fn quiz_opens_at_question_one_which_locks_after_check_and_announces_the_re
     assert_eq!(document().active_element().map(|e| e.class_name()), Some("fs-feedback-h".into()));
     assert_eq!(root.query_selector_all(".fs-option input:disabled").unwrap().length(), 4, "locked");
     assert_eq!(checked_radios(&root), 1);
-    assert_eq!(text(&root, ".fs-progress-text"), format!("1 of 10 answered \u{b7} Score so far: {}", if announced == "Correct." { 1 } else { 0 }));
+    assert_eq!(
+        text(&root, ".fs-progress-text"),
+        format!("1 of 10 answered \u{b7} Score so far: {}", if announced == "Correct." { 1 } else { 0 })
+    );
     // Once an answer is checked, the explanation and the length switch are gone.
     assert!(q(&root, ".fs-intro").is_none() && q(&root, ".fs-length").is_none());
     root.remove();
@@ -275,14 +281,18 @@ async fn quiz_progress_is_saved_and_a_new_mount_resumes_it() {
     until("question 1", || text(&root, ".fs-q-number") == "Question 1 of 10").await;
     let all = format!("All {} questions", CONTENT.questions.len());
     click_button(&root, &all);
-    until("the full quiz", || text(&root, ".fs-q-number") == format!("Question 1 of {}", CONTENT.questions.len())).await;
+    until("the full quiz", || text(&root, ".fs-q-number") == format!("Question 1 of {}", CONTENT.questions.len()))
+        .await;
     assert_eq!(pressed(&root, &all).as_deref(), Some("true"));
     assert_eq!(pressed(&root, "Quick quiz (10)").as_deref(), Some("false"));
     until("announced", || text(&root, ".fs-live") == format!("All {} questions.", CONTENT.questions.len())).await;
     // The switch alone is kept: a new mount opens the full quiz.
     root.remove();
     let root = mount(quiz_config());
-    until("still the full quiz", || text(&root, ".fs-q-number") == format!("Question 1 of {}", CONTENT.questions.len())).await;
+    until("still the full quiz", || {
+        text(&root, ".fs-q-number") == format!("Question 1 of {}", CONTENT.questions.len())
+    })
+    .await;
     let prompt = text(&root, ".fs-q-prompt");
     q(&root, ".fs-option input").unwrap().click();
     click_button(&root, "Check");
@@ -295,7 +305,10 @@ async fn quiz_progress_is_saved_and_a_new_mount_resumes_it() {
 
     let again = mount(quiz_config());
     until("resumed", || text(&again, ".fs-q-number").starts_with("Question 2 of ")).await;
-    assert_eq!(text(&again, ".fs-progress-text").split(" \u{b7} ").next(), Some(format!("1 of {} answered", CONTENT.questions.len()).as_str()));
+    assert_eq!(
+        text(&again, ".fs-progress-text").split(" \u{b7} ").next(),
+        Some(format!("1 of {} answered", CONTENT.questions.len()).as_str())
+    );
     assert!(q(&again, ".fs-intro").is_none(), "no length switch once answered");
     click_button(&again, "Previous question");
     until("back to 1", || text(&again, ".fs-q-number").starts_with("Question 1 of ")).await;
@@ -318,7 +331,10 @@ async fn quizzes_with_different_instances_keep_their_own_progress() {
     };
     let first = mount_as("el-1");
     let second = mount_as("el-2");
-    until("both at question 1", || text(&first, ".fs-q-number") == "Question 1 of 10" && text(&second, ".fs-q-number") == "Question 1 of 10").await;
+    until("both at question 1", || {
+        text(&first, ".fs-q-number") == "Question 1 of 10" && text(&second, ".fs-q-number") == "Question 1 of 10"
+    })
+    .await;
     q(&first, ".fs-option input").unwrap().click();
     click_button(&first, "Check");
     until("first answered", || q(&first, ".fs-feedback").is_some()).await;

@@ -47,8 +47,9 @@ mod native {
         let mut db = resvg::usvg::fontdb::Database::new();
         for file in FONT_FILES {
             let path = dir.join(file);
-            let data = std::fs::read(&path)
-                .map_err(|e| format!("{}: {e} (install Debian's fonts-liberation, or set FULL_STACK_FONT_DIR)", path.display()))?;
+            let data = std::fs::read(&path).map_err(|e| {
+                format!("{}: {e} (install Debian's fonts-liberation, or set FULL_STACK_FONT_DIR)", path.display())
+            })?;
             db.load_font_data(data);
         }
         for set in [
@@ -65,10 +66,8 @@ mod native {
 
     /// Renders `svg` to PNG bytes at `scale` (2 gives a sharp image on high-density screens).
     fn render_png(svg: &str, font_dir: &Path, scale: f32) -> Result<Vec<u8>, String> {
-        let mut options = resvg::usvg::Options {
-            font_family: FONT_FAMILY.to_string(),
-            ..resvg::usvg::Options::default()
-        };
+        let mut options =
+            resvg::usvg::Options { font_family: FONT_FAMILY.to_string(), ..resvg::usvg::Options::default() };
         options.fontdb = Arc::new(fonts(font_dir)?);
         let tree = resvg::usvg::Tree::from_str(svg, &options).map_err(|e| format!("poster.svg does not parse: {e}"))?;
         let size = tree.size().to_int_size().scale_by(scale).ok_or("poster.svg has no size")?;
@@ -93,7 +92,8 @@ mod native {
     /// The poster as SVG: the matrix under a band with the title and call to action.
     pub fn poster_svg(base_url: Option<&str>) -> String {
         let cta = call_to_action(base_url);
-        let options = SvgOptions { band: Some(Band { title: POSTER_TITLE, call_to_action: &cta }), ..SvgOptions::default() };
+        let options =
+            SvgOptions { band: Some(Band { title: POSTER_TITLE, call_to_action: &cta }), ..SvgOptions::default() };
         matrix_svg(&CONTENT, &options)
     }
 
@@ -126,7 +126,11 @@ mod native {
         /// Dark pixels in a PNG's RGBA data (decoded back with tiny-skia).
         fn dark_pixels(png: &[u8]) -> usize {
             let pixmap = resvg::tiny_skia::Pixmap::decode_png(png).unwrap();
-            pixmap.pixels().iter().filter(|p| p.alpha() > 200 && p.red() < 80 && p.green() < 80 && p.blue() < 80).count()
+            pixmap
+                .pixels()
+                .iter()
+                .filter(|p| p.alpha() > 200 && p.red() < 80 && p.green() < 80 && p.blue() < 80)
+                .count()
         }
 
         #[test]
@@ -153,7 +157,10 @@ mod native {
         #[test]
         fn the_poster_carries_the_title_the_call_to_action_and_every_layer() {
             let svg = poster_svg(Some("https://example.org/full-stack/"));
-            assert!(svg.contains("Explore the chart and take the quiz at example.org/full-stack"), "the call to action");
+            assert!(
+                svg.contains("Explore the chart and take the quiz at example.org/full-stack"),
+                "the call to action"
+            );
             assert!(svg.contains("industrial policy for AI"));
             // Layer names may wrap onto two lines: look for each one's first word.
             for layer in CONTENT.layers {

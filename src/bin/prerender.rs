@@ -17,9 +17,11 @@ async fn main() {
     let html = match what.as_str() {
         // The props the client hydrates with when the page has no settings: the default
         // config (`hydrating` only changes what the client does after the first render).
-        "app" => yew::LocalServerRenderer::<App>::with_props(AppProps { hydrating: true, ..AppProps::new(&CONTENT) })
-            .render()
-            .await,
+        "app" => {
+            yew::LocalServerRenderer::<App>::with_props(AppProps { hydrating: true, ..AppProps::new(&CONTENT) })
+                .render()
+                .await
+        }
         "evidence" => {
             yew::LocalServerRenderer::<AllEvidence>::with_props(AllEvidenceProps { content: ContentRef(&CONTENT) })
                 .hydratable(false)

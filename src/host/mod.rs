@@ -40,7 +40,13 @@ fn query_pairs() -> Vec<(String, String)> {
 
 /// Mounts the widget into `root`, hydrating server-rendered markup when present, and
 /// logs each notice as a console warning.
-pub fn mount(root: Element, config: Config, route: Option<Route>, notices: Vec<String>, sync_fragment: bool) -> yew::AppHandle<App> {
+pub fn mount(
+    root: Element,
+    config: Config,
+    route: Option<Route>,
+    notices: Vec<String>,
+    sync_fragment: bool,
+) -> yew::AppHandle<App> {
     for n in &notices {
         web_sys::console::warn_1(&format!("full-stack: {n}").into());
     }
@@ -48,10 +54,25 @@ pub fn mount(root: Element, config: Config, route: Option<Route>, notices: Vec<S
 }
 
 /// [`mount`] without the console warnings (the caller logs them).
-fn render(root: Element, config: Config, route: Option<Route>, notices: Vec<String>, sync_fragment: bool, instance: Option<yew::AttrValue>) -> yew::AppHandle<App> {
+fn render(
+    root: Element,
+    config: Config,
+    route: Option<Route>,
+    notices: Vec<String>,
+    sync_fragment: bool,
+    instance: Option<yew::AttrValue>,
+) -> yew::AppHandle<App> {
     panic::install(root.clone());
     let prerendered = root.has_attribute("data-prerendered");
-    let props = AppProps { content: ContentRef(&CONTENT), config, route, notices, sync_fragment, hydrating: prerendered, instance };
+    let props = AppProps {
+        content: ContentRef(&CONTENT),
+        config,
+        route,
+        notices,
+        sync_fragment,
+        hydrating: prerendered,
+        instance,
+    };
     let renderer = yew::Renderer::<App>::with_root_and_props(root, props);
     if prerendered {
         renderer.hydrate()
@@ -64,10 +85,7 @@ fn render(root: Element, config: Config, route: Option<Route>, notices: Vec<Stri
 /// page has one marked with [`MODE_ATTR`]. In a custom element's wasm instance there
 /// is none, and the element mounts itself (see [`element`]).
 pub fn start() {
-    let Some(root) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id(ROOT_ID))
-    else {
+    let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(ROOT_ID)) else {
         return;
     };
     let embed = match root.get_attribute(MODE_ATTR).as_deref() {

@@ -69,7 +69,8 @@ pub fn copy(text: &str, done: impl FnOnce(bool) + 'static) {
                 }
             });
             // `promise.then(ok, err)`; if even that throws, report a failure.
-            let then = js_sys::Reflect::get(&promise, &"then".into()).ok().and_then(|t| t.dyn_into::<js_sys::Function>().ok());
+            let then =
+                js_sys::Reflect::get(&promise, &"then".into()).ok().and_then(|t| t.dyn_into::<js_sys::Function>().ok());
             if then.and_then(|t| t.call2(&promise, &ok, &err).ok()).is_none() {
                 if let Some(f) = done_again.take() {
                     f(false)
@@ -105,7 +106,8 @@ fn policy_allows_clipboard(window: &web_sys::Window) -> bool {
     if !policy.is_object() {
         return true;
     }
-    let Some(allows) = js_sys::Reflect::get(&policy, &"allowsFeature".into()).ok().and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+    let Some(allows) =
+        js_sys::Reflect::get(&policy, &"allowsFeature".into()).ok().and_then(|f| f.dyn_into::<js_sys::Function>().ok())
     else {
         return true;
     };

@@ -113,7 +113,10 @@ pub fn parse_cell(value: &str, content: &Content) -> Option<(usize, usize)> {
 impl Config {
     /// Applies `key=value` settings (query parameters or element attributes) in order.
     /// Unknown keys are ignored; bad values keep the default and add a notice.
-    pub fn from_pairs<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>, content: &Content) -> (Config, Vec<String>) {
+    pub fn from_pairs<'a>(
+        pairs: impl IntoIterator<Item = (&'a str, &'a str)>,
+        content: &Content,
+    ) -> (Config, Vec<String>) {
         let mut config = Config::default();
         let mut notices = Vec::new();
         for (key, value) in pairs {

@@ -9,8 +9,8 @@ pub mod svg;
 pub mod timeline;
 
 pub use config::{Config, QuizLength, Theme, View};
-pub use route::{ChartTarget, Route};
 pub use content::{Cell, Content, Difficulty, Entry, Event, Layer, Question, Source, Speaker, Tier, Tool, CONTENT};
+pub use route::{ChartTarget, Route};
 
 /// A decimal number of 1 to `max_digits` ASCII digits (no sign, no spaces), as read from
 /// strangers' input (fragments, stored state).

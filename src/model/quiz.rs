@@ -433,12 +433,8 @@ pub fn encode(p: &Progress, content: &Content) -> String {
         Some((s, t)) => format!("{s}-{t}"),
         None => "-".into(),
     };
-    let mut out = format!(
-        "{FORMAT}|{length}|{:x}|{stage}|{}|{}|{first}|",
-        p.seed,
-        p.cursor,
-        if p.retry { 1 } else { 0 }
-    );
+    let mut out =
+        format!("{FORMAT}|{length}|{:x}|{stage}|{}|{}|{first}|", p.seed, p.cursor, if p.retry { 1 } else { 0 });
     for (i, (q, a)) in p.questions.iter().zip(&p.answers).enumerate() {
         if i > 0 {
             out.push(',');
@@ -496,7 +492,8 @@ pub fn decode(blob: &str, content: &Content) -> Option<Progress> {
     if f.next().is_some() || items.is_empty() {
         return None;
     }
-    let mut p = Progress { stage, length, seed, cursor: 0, retry, first_try, questions: Vec::new(), answers: Vec::new() };
+    let mut p =
+        Progress { stage, length, seed, cursor: 0, retry, first_try, questions: Vec::new(), answers: Vec::new() };
     // The reader's position, moved back past any dropped questions.
     let mut kept_before_cursor = 0;
     let mut dropped = false;
@@ -696,7 +693,10 @@ mod tests {
 
     #[test]
     fn the_embed_shares_the_page_beside_it() {
-        assert_eq!(sibling("https://x.org/fs/embed.html?view=quiz&theme=dark#quiz", "index.html"), "https://x.org/fs/index.html");
+        assert_eq!(
+            sibling("https://x.org/fs/embed.html?view=quiz&theme=dark#quiz", "index.html"),
+            "https://x.org/fs/index.html"
+        );
         assert_eq!(sibling("https://x.org/fs/", "index.html"), "https://x.org/fs/index.html");
         assert_eq!(sibling("https://x.org", "index.html"), "https://x.org/index.html");
         assert_eq!(sibling("https://x.org/embed.html#a/b/c", "index.html"), "https://x.org/index.html");
@@ -795,18 +795,18 @@ mod tests {
             "".to_string(),
             "garbage".into(),
             "{\"json\": true}".into(),
-            format!("0|q|1|a|0|0|-|{id0}=-"),            // older version
-            format!("2|q|1|a|0|0|-|{id0}=-"),            // newer version
-            format!("1|x|1|a|0|0|-|{id0}=-"),            // unknown length
-            format!("1|q|zz|a|0|0|-|{id0}=-"),           // bad seed
-            format!("1|q|1|i|0|0|-|{id0}=-"),            // unknown stage
-            format!("1|q|1|a|5|0|-|{id0}=-"),            // cursor out of range
-            format!("1|q|1|a|0|0|-|{id0}=4!"),           // no such option
-            format!("1|q|1|a|0|0|-|{id0}=-!"),           // checked with nothing chosen
-            format!("1|q|1|a|0|0|-|{id0}=1,{id0}=2"),    // asked twice
-            format!("1|q|1|s|0|0|-|{id0}=1!,{id1}=-"),   // summary before the end
-            format!("1|q|1|a|1|0|-|{id0}=-,{id1}=1!"),   // answer beyond the frontier
-            format!("1|q|1|a|0|0|9-3|{id0}=-"),          // impossible first try
+            format!("0|q|1|a|0|0|-|{id0}=-"),          // older version
+            format!("2|q|1|a|0|0|-|{id0}=-"),          // newer version
+            format!("1|x|1|a|0|0|-|{id0}=-"),          // unknown length
+            format!("1|q|zz|a|0|0|-|{id0}=-"),         // bad seed
+            format!("1|q|1|i|0|0|-|{id0}=-"),          // unknown stage
+            format!("1|q|1|a|5|0|-|{id0}=-"),          // cursor out of range
+            format!("1|q|1|a|0|0|-|{id0}=4!"),         // no such option
+            format!("1|q|1|a|0|0|-|{id0}=-!"),         // checked with nothing chosen
+            format!("1|q|1|a|0|0|-|{id0}=1,{id0}=2"),  // asked twice
+            format!("1|q|1|s|0|0|-|{id0}=1!,{id1}=-"), // summary before the end
+            format!("1|q|1|a|1|0|-|{id0}=-,{id1}=1!"), // answer beyond the frontier
+            format!("1|q|1|a|0|0|9-3|{id0}=-"),        // impossible first try
             format!("1|q|1|a|0|0|-|{id0}=-|extra"),
             format!("1|q|1|a|0|0|-|{id0}=1!\u{0}"),
             format!("1|q|1|a|0|0|-|{}", format!("{id0}=1!,").repeat(3000)),
@@ -820,10 +820,7 @@ mod tests {
     fn questions_removed_from_the_content_are_dropped_and_the_rest_kept() {
         let ids: Vec<&str> = CONTENT.questions[..4].iter().map(|q| q.id).collect();
         let c: Vec<u8> = CONTENT.questions[..4].iter().map(|q| q.correct as u8).collect();
-        let blob = format!(
-            "1|q|a|a|3|0|-|{}={}!,gone-question=1!,{}={}!,{}=-",
-            ids[0], c[0], ids[1], c[1], ids[2]
-        );
+        let blob = format!("1|q|a|a|3|0|-|{}={}!,gone-question=1!,{}={}!,{}=-", ids[0], c[0], ids[1], c[1], ids[2]);
         let p = decode(&blob, &CONTENT).expect("migrated");
         assert_eq!(p.questions, vec![0, 1, 2]);
         assert_eq!(p.cursor, 2, "still at the first unanswered question");

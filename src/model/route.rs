@@ -34,7 +34,10 @@ pub enum Route {
     /// A question index to practise, if any.
     Quiz(Option<usize>),
     /// A shared quiz result. Always `score <= total`, `1 <= total <= MAX_SHARED_TOTAL`.
-    QuizResult { score: u16, total: u16 },
+    QuizResult {
+        score: u16,
+        total: u16,
+    },
     /// An event index to highlight, if any.
     Timeline(Option<usize>),
 }

@@ -81,7 +81,8 @@ pub fn wrap(text: &str, size: u32, bold: bool, max: u32) -> Vec<String> {
         if line.is_empty() {
             line.push_str(word);
         } else {
-            let candidate_w = text_width(&line, size, bold) + text_width(" ", size, bold) + text_width(word, size, bold);
+            let candidate_w =
+                text_width(&line, size, bold) + text_width(" ", size, bold) + text_width(word, size, bold);
             if candidate_w <= max {
                 line.push(' ');
                 line.push_str(word);
@@ -191,15 +192,8 @@ pub fn matrix_svg(content: &Content, options: &SvgOptions) -> String {
         }
         None => {
             y = MARGIN + 24;
-            y = body.para(
-                MARGIN,
-                y,
-                26,
-                true,
-                INK,
-                inner,
-                "China\u{2019}s industrial policy across the AI tech stack",
-            ) + 4;
+            y = body.para(MARGIN, y, 26, true, INK, inner, "China\u{2019}s industrial policy across the AI tech stack")
+                + 4;
         }
     }
     let mut caption = String::from(
@@ -274,10 +268,7 @@ pub fn matrix_svg(content: &Content, options: &SvgOptions) -> String {
         let lx = if c == 0 { MARGIN } else { MARGIN + LABEL_W + col_w * c };
         body.raw(&format!("<line x1=\"{lx}\" y1=\"{top}\" x2=\"{lx}\" y2=\"{bottom}\"/>\n"));
     }
-    body.raw(&format!(
-        "<line x1=\"{0}\" y1=\"{top}\" x2=\"{0}\" y2=\"{bottom}\"/>\n</g>\n",
-        MARGIN + LABEL_W
-    ));
+    body.raw(&format!("<line x1=\"{0}\" y1=\"{top}\" x2=\"{0}\" y2=\"{bottom}\"/>\n</g>\n", MARGIN + LABEL_W));
 
     // Legend: flows left to right, wrapping.
     y = bottom + 32;
@@ -404,7 +395,10 @@ mod tests {
 
     #[test]
     fn the_band_carries_title_and_call_to_action_escaped() {
-        let band = Band { title: "Where Beijing\u{2019}s tools <meet> the stack", call_to_action: "Explore it & take the quiz: example.org/fs?a=1&b=2" };
+        let band = Band {
+            title: "Where Beijing\u{2019}s tools <meet> the stack",
+            call_to_action: "Explore it & take the quiz: example.org/fs?a=1&b=2",
+        };
         let s = matrix_svg(&CONTENT, &SvgOptions { band: Some(band), ..opts() });
         assert!(s.contains("&lt;meet&gt;"));
         assert!(s.contains("example.org/fs?a=1&amp;b=2"));
@@ -429,12 +423,7 @@ mod tests {
         assert!(s.trim_end().ends_with("</svg>"));
         // Height is declared and everything drawn lies inside it.
         let h: u32 = s.split("height=\"").nth(1).unwrap().split('"').next().unwrap().parse().unwrap();
-        let max_y = s
-            .split(" y=\"")
-            .skip(1)
-            .filter_map(|p| p.split('"').next()?.parse::<u32>().ok())
-            .max()
-            .unwrap();
+        let max_y = s.split(" y=\"").skip(1).filter_map(|p| p.split('"').next()?.parse::<u32>().ok()).max().unwrap();
         assert!(max_y < h, "text at y={max_y} is outside the {h}px image");
     }
 

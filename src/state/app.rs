@@ -36,7 +36,11 @@ pub enum AppAction {
     SetTheme(Theme),
     /// Apply the full start-up settings after hydrating server-rendered markup (see
     /// [`AppState::for_hydration`]). The reader can't have acted yet.
-    Boot { config: Config, route: Option<Route>, notices: Vec<String> },
+    Boot {
+        config: Config,
+        route: Option<Route>,
+        notices: Vec<String>,
+    },
     Notice(String),
     DismissNotices,
 }

@@ -139,7 +139,11 @@ impl QuizState {
                 };
             }
             QuizAction::Restore(stored) => {
-                if !p.untouched() || self.practice || stored.validate(self.content).is_err() || stored.stage == Stage::Empty {
+                if !p.untouched()
+                    || self.practice
+                    || stored.validate(self.content).is_err()
+                    || stored.stage == Stage::Empty
+                {
                     return None;
                 }
                 next = stored;
@@ -419,7 +423,10 @@ mod tests {
         // Never over anything the reader did: a choice, a checked answer, a retry.
         let chosen = run(QuizState::new(&CONTENT, QuizLength::Quick), [QuizAction::Choose(1)]);
         assert_ignored(&chosen, QuizAction::Restore(stored.clone()));
-        assert_ignored(&answer(QuizState::new(&CONTENT, QuizLength::Quick), false), QuizAction::Restore(stored.clone()));
+        assert_ignored(
+            &answer(QuizState::new(&CONTENT, QuizLength::Quick), false),
+            QuizAction::Restore(stored.clone()),
+        );
         let retry = run(complete(started(QuizLength::Quick, 1), &[false; 10]), [QuizAction::RetryMissed]);
         assert_ignored(&retry, QuizAction::Restore(stored.clone()));
         // Never trusted: invalid or empty progress is refused.
@@ -440,6 +447,9 @@ mod tests {
         let again = run(s, [QuizAction::Restart { length: QuizLength::Full, seed: 1 }]);
         assert_eq!(again.progress.questions, vec![3]);
         assert_eq!(again.score().answered, 0);
-        assert_ignored(&QuizState::practice(&CONTENT, 3), QuizAction::Restore(Progress::new(&CONTENT, QuizLength::Quick, 1)));
+        assert_ignored(
+            &QuizState::practice(&CONTENT, 3),
+            QuizAction::Restore(Progress::new(&CONTENT, QuizLength::Quick, 1)),
+        );
     }
 }

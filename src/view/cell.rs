@@ -14,8 +14,12 @@ pub fn marks(ev: Evidence) -> Html {
                 <span class="fs-mark">{ tier.mark() }</span>
             </span>
         },
-        Evidence::Filtered { .. } => html! { <span class="fs-marks" aria-hidden="true"><span class="fs-dot">{ "\u{00b7}" }</span></span> },
-        Evidence::NotFound => html! { <span class="fs-marks" aria-hidden="true"><span class="fs-nf">{ "?" }</span></span> },
+        Evidence::Filtered { .. } => {
+            html! { <span class="fs-marks" aria-hidden="true"><span class="fs-dot">{ "\u{00b7}" }</span></span> }
+        }
+        Evidence::NotFound => {
+            html! { <span class="fs-marks" aria-hidden="true"><span class="fs-nf">{ "?" }</span></span> }
+        }
     }
 }
 

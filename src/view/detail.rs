@@ -4,8 +4,7 @@ use super::cell::marks;
 use super::sources::{badge, SourceList};
 use super::{use_content, use_nav};
 use crate::model::chart::{
-    column_summary, entry_shown, events_for_cell, plural, row_summary, tier_phrase, Evidence, LineSummary,
-    TierFilter,
+    column_summary, entry_shown, events_for_cell, plural, row_summary, tier_phrase, Evidence, LineSummary, TierFilter,
 };
 use crate::model::route::{ChartTarget, Route};
 use crate::model::timeline::human_date;
@@ -101,15 +100,17 @@ fn cell_detail(content: &'static Content, nav: &super::Nav, props: &DetailProps,
     let ev = Evidence::of(content, l, t, props.filter);
     let hidden = cell.entries.len() - ev.count();
     let show_all = props.on_show_all.reform(|_: MouseEvent| ());
-    let filter_note = (hidden > 0).then(|| html! {
-        <p class="fs-filter-note">
-            { format!(
-                "{} hidden by the filter \u{201c}{}\u{201d}. ",
-                plural(hidden, "entry is", "entries are"),
-                props.filter.label()
-            ) }
-            <button type="button" class="fs-button fs-quiet" onclick={show_all}>{ "Show everything" }</button>
-        </p>
+    let filter_note = (hidden > 0).then(|| {
+        html! {
+            <p class="fs-filter-note">
+                { format!(
+                    "{} hidden by the filter \u{201c}{}\u{201d}. ",
+                    plural(hidden, "entry is", "entries are"),
+                    props.filter.label()
+                ) }
+                <button type="button" class="fs-button fs-quiet" onclick={show_all}>{ "Show everything" }</button>
+            </p>
+        }
     });
     html! {
         <>

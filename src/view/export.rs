@@ -32,10 +32,16 @@ pub fn Export(props: &ExportProps) -> Html {
                 use crate::model::chart::{csv, EXPORT_NAME};
                 use crate::model::svg::{matrix_svg, SvgOptions};
                 let svg = || matrix_svg(content, &SvgOptions { filter, ..SvgOptions::default() });
-                let ok = |r: Result<(), wasm_bindgen::JsValue>| r.map_err(|_| "the browser blocked the download".to_string());
+                let ok = |r: Result<(), wasm_bindgen::JsValue>| {
+                    r.map_err(|_| "the browser blocked the download".to_string())
+                };
                 let outcome = match format {
-                    Format::Csv => ok(download::save_text(&format!("{EXPORT_NAME}.csv"), "text/csv;charset=utf-8", &csv(content))),
-                    Format::Svg => ok(download::save_text(&format!("{EXPORT_NAME}.svg"), "image/svg+xml;charset=utf-8", &svg())),
+                    Format::Csv => {
+                        ok(download::save_text(&format!("{EXPORT_NAME}.csv"), "text/csv;charset=utf-8", &csv(content)))
+                    }
+                    Format::Svg => {
+                        ok(download::save_text(&format!("{EXPORT_NAME}.svg"), "image/svg+xml;charset=utf-8", &svg()))
+                    }
                     Format::Png => {
                         status.set("Drawing the image\u{2026}".into());
                         let status = status.clone();

@@ -34,7 +34,13 @@ pub fn LayerAccordion(props: &AccordionProps) -> Html {
             >{ body }</button>
         }
     };
-    let detail_if = |t: ChartTarget| if props.target == Some(t) { props.detail.clone() } else { html! {} };
+    let detail_if = |t: ChartTarget| {
+        if props.target == Some(t) {
+            props.detail.clone()
+        } else {
+            html! {}
+        }
+    };
     // The disclosure holding the selection is open. It stays open when the panel
     // closes, so focus can go back to the button that opened it.
     let last_open = use_mut_ref(|| None::<Option<usize>>);

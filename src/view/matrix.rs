@@ -32,13 +32,19 @@ pub fn Matrix(props: &MatrixProps) -> Html {
         let (on_move, table) = (props.on_move.clone(), table.clone());
         Callback::from(move |e: KeyboardEvent| {
             let Some(step) = Step::from_key(&e.key(), e.ctrl_key() || e.meta_key()) else { return };
-            let Some(pos) = e.target_dyn_into::<web_sys::Element>().and_then(|el| el.get_attribute("data-pos")).and_then(|k| Pos::parse(&k)) else {
+            let Some(pos) = e
+                .target_dyn_into::<web_sys::Element>()
+                .and_then(|el| el.get_attribute("data-pos"))
+                .and_then(|k| Pos::parse(&k))
+            else {
                 return;
             };
             e.prevent_default();
             if let Some(next) = pos.step(step, nl, nt) {
                 on_move.emit(next);
-                let button = table.cast::<web_sys::Element>().and_then(|t| t.query_selector(&format!("[data-pos=\"{}\"]", next.key())).ok().flatten());
+                let button = table
+                    .cast::<web_sys::Element>()
+                    .and_then(|t| t.query_selector(&format!("[data-pos=\"{}\"]", next.key())).ok().flatten());
                 if let Some(b) = button {
                     let _ = b.unchecked_into::<web_sys::HtmlElement>().focus();
                 }

@@ -14,7 +14,6 @@ pub mod legend;
 pub mod matrix;
 pub mod notices;
 pub mod quiz;
-pub mod sources;
 pub mod quiz_bits;
 pub mod quiz_feedback;
 pub mod quiz_intro;
@@ -24,6 +23,7 @@ pub mod quiz_runner;
 pub mod quiz_share;
 pub mod quiz_shared;
 pub mod quiz_summary;
+pub mod sources;
 pub mod tabs;
 pub mod timeline;
 

@@ -30,7 +30,9 @@ pub fn QuizView(props: &QuizViewProps) -> Html {
         (Some((score, total)), _) => {
             shared_result(score, total, Callback::from(move |_: MouseEvent| nav.go(Route::Quiz(None))))
         }
-        (None, Some(q)) => html! { <QuizRunner key={format!("practice-{q}")} practice={Some(q)} length={props.length} /> },
+        (None, Some(q)) => {
+            html! { <QuizRunner key={format!("practice-{q}")} practice={Some(q)} length={props.length} /> }
+        }
         (None, None) => html! { <QuizRunner key="quiz" length={props.length} instance={props.instance.clone()} /> },
     };
     html! {

@@ -91,7 +91,10 @@ fn after_switch(target: Option<web_sys::EventTarget>) {
                 Some(a) => a == &link || a.tag_name() == "BODY",
             };
             if lost {
-                let panel = root.query_selector(&format!("#{}", super::tabs::panel_id(crate::model::View::Chart))).ok().flatten();
+                let panel = root
+                    .query_selector(&format!("#{}", super::tabs::panel_id(crate::model::View::Chart)))
+                    .ok()
+                    .flatten();
                 if let Some(p) = panel.and_then(|p| p.dyn_into::<web_sys::HtmlElement>().ok()) {
                     let _ = p.focus();
                 }

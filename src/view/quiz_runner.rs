@@ -110,7 +110,8 @@ pub fn QuizRunner(props: &QuizRunnerProps) -> Html {
         let focus_next = focus_next.clone();
         let announce = announce.clone();
         let hint = hint.clone();
-        let (question_ref, feedback_ref, summary_ref) = (question_ref.clone(), feedback_ref.clone(), summary_ref.clone());
+        let (question_ref, feedback_ref, summary_ref) =
+            (question_ref.clone(), feedback_ref.clone(), summary_ref.clone());
         use_effect(move || {
             let what = *focus_next.borrow();
             let done = match what {
@@ -248,7 +249,8 @@ pub fn QuizRunner(props: &QuizRunnerProps) -> Html {
         }
         Stage::Summary => {
             let on_retry = run.reform(|_| (FocusNext::Question, QuizAction::RetryMissed));
-            let on_restart = run.reform(|length| (FocusNext::Question, QuizAction::Restart { length, seed: fresh_seed() }));
+            let on_restart =
+                run.reform(|length| (FocusNext::Question, QuizAction::Restart { length, seed: fresh_seed() }));
             summary(content, p, &summary_ref, &on_retry, &on_restart)
         }
     };

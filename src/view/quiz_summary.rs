@@ -1,7 +1,7 @@
 use yew::prelude::*;
 
-use super::quiz_share::ShareResult;
 use super::quiz_bits::{button, mark};
+use super::quiz_share::ShareResult;
 use crate::model::quiz::{is_correct, verdict, Progress};
 use crate::model::{Content, QuizLength};
 
