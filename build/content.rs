@@ -21,6 +21,9 @@ pub struct Files {
     pub names: String,
     pub transcript: String,
     pub report: String,
+    pub sections: String,
+    pub turns: String,
+    pub keypoints: String,
 }
 
 pub const LAYERS: &str = "content/layers.toml";
@@ -31,8 +34,12 @@ pub const TIMELINE: &str = "content/timeline.toml";
 pub const NAMES: &str = "content/names.toml";
 pub const TRANSCRIPT: &str = "content/transcript.txt";
 pub const REPORT: &str = "content/report.txt";
+pub const SECTIONS: &str = "content/sections.toml";
+pub const TURNS: &str = "content/turns.toml";
+pub const KEYPOINTS: &str = "content/keypoints.toml";
 
-pub const ALL_FILES: [&str; 8] = [LAYERS, TOOLS, CHART, QUIZ, TIMELINE, NAMES, TRANSCRIPT, REPORT];
+pub const ALL_FILES: [&str; 11] =
+    [LAYERS, TOOLS, CHART, QUIZ, TIMELINE, NAMES, TRANSCRIPT, REPORT, SECTIONS, TURNS, KEYPOINTS];
 
 impl Files {
     /// Reads every content file below `root` (the crate root).
@@ -54,6 +61,9 @@ impl Files {
             names: read(NAMES),
             transcript: read(TRANSCRIPT),
             report: read(REPORT),
+            sections: read(SECTIONS),
+            turns: read(TURNS),
+            keypoints: read(KEYPOINTS),
         };
         if errors.is_empty() {
             Ok(files)
@@ -144,9 +154,14 @@ struct SourceIn {
 #[serde(deny_unknown_fields)]
 struct QuizFile {
     #[serde(default)]
-    section: Vec<SectionIn>,
-    #[serde(default)]
     question: Vec<QuestionIn>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SectionsFile {
+    #[serde(default)]
+    section: Vec<SectionIn>,
 }
 
 #[derive(Deserialize)]
@@ -154,6 +169,45 @@ struct QuizFile {
 struct SectionIn {
     id: String,
     title: String,
+    /// The transcript lines (first, last) the section spans.
+    lines: [u32; 2],
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TurnsFile {
+    #[serde(default)]
+    turn: Vec<TurnIn>,
+}
+
+/// A speaker's turn: from line `from` to the line before the next turn.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TurnIn {
+    from: u32,
+    speaker: String,
+    /// The transcript marks no speaker change (">>") where this turn begins.
+    #[serde(default)]
+    inferred: bool,
+    note: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct KeypointsFile {
+    #[serde(default)]
+    point: Vec<PointIn>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PointIn {
+    id: String,
+    section: String,
+    text: String,
+    #[serde(default)]
+    cells: Vec<String>,
+    quote: Option<QuoteIn>,
 }
 
 #[derive(Deserialize)]
@@ -266,6 +320,13 @@ pub enum Speaker {
     GregoryAllen,
 }
 
+fn speaker_name(s: Speaker) -> &'static str {
+    match s {
+        Speaker::KyleChan => "Kyle Chan",
+        Speaker::GregoryAllen => "Gregory Allen",
+    }
+}
+
 impl Speaker {
     fn parse(s: &str) -> Option<Speaker> {
         match s {
@@ -327,6 +388,25 @@ pub struct Cell {
 pub struct Section {
     pub id: String,
     pub title: String,
+    pub lines: (u32, u32),
+}
+
+#[derive(Clone, Debug)]
+pub struct Turn {
+    /// First and last transcript line.
+    pub lines: (u32, u32),
+    pub speaker: Speaker,
+    pub inferred: bool,
+    pub note: Option<String>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Point {
+    pub id: String,
+    pub section: usize,
+    pub text: String,
+    pub cells: Vec<usize>,
+    pub quote: Quote,
 }
 
 #[derive(Clone, Debug)]
@@ -374,6 +454,8 @@ pub struct Content {
     pub sections: Vec<Section>,
     pub questions: Vec<Question>,
     pub timeline: Vec<Event>,
+    pub points: Vec<Point>,
+    pub turns: Vec<Turn>,
     /// How many episode and report quotes were checked against their source text.
     pub quotes_checked: usize,
 }
@@ -644,7 +726,15 @@ struct Ctx<'a> {
     transcript: Transcript,
     report: Vec<(String, u32)>,
     names: &'a [NameIn],
+    turns: Vec<Turn>,
     quotes_checked: usize,
+}
+
+/// Who speaks at transcript lines `a..=b`, if one speaker does throughout.
+fn speaker_at(turns: &[Turn], a: u32, b: u32) -> Option<Speaker> {
+    let mut speakers = turns.iter().filter(|t| t.lines.0 <= b && t.lines.1 >= a).map(|t| t.speaker);
+    let first = speakers.next()?;
+    speakers.all(|s| s == first).then_some(first)
 }
 
 impl Ctx<'_> {
@@ -706,6 +796,26 @@ impl Ctx<'_> {
                         lines = Some((a, b));
                         if let Err(e) = check_episode_quote(q, (a, b), &self.transcript, self.names) {
                             self.err(file, entry, e);
+                        } else if let (Some(said), false) = (speaker, self.turns.is_empty()) {
+                            match speaker_at(&self.turns, a, b) {
+                                Some(s) if s == said => {}
+                                Some(s) => self.err(
+                                    file,
+                                    entry,
+                                    format!(
+                                        "speaker is {} but {TURNS} gives lines {a}-{b} to {}",
+                                        speaker_name(said),
+                                        speaker_name(s)
+                                    ),
+                                ),
+                                None => self.err(
+                                    file,
+                                    entry,
+                                    format!(
+                                        "lines {a}-{b} span a change of speaker in {TURNS}: quote one turn at a time"
+                                    ),
+                                ),
+                            }
                         }
                     }
                     _ => self.err(file, entry, "episode source needs a `quote` and `lines`"),
@@ -793,6 +903,107 @@ fn valid_date(d: &str) -> bool {
     }
 }
 
+/// The episode's sections: in order, each a range of transcript lines, together
+/// covering every line exactly once.
+fn validate_sections(ctx: &mut Ctx, f: &SectionsFile, line_count: u32) -> Vec<Section> {
+    let mut seen = HashSet::new();
+    let mut sections = Vec::new();
+    let mut next = 1;
+    for s in &f.section {
+        let entry = format!("section \"{}\"", s.id);
+        ctx.id(SECTIONS, "section", &s.id, &mut seen);
+        ctx.text(SECTIONS, &entry, "title", &s.title);
+        let [a, b] = s.lines;
+        if a != next {
+            ctx.err(
+                SECTIONS,
+                &entry,
+                format!("starts at line {a}; it must start at line {next}, right after the section before"),
+            );
+        }
+        if b < a || b > line_count {
+            ctx.err(
+                SECTIONS,
+                &entry,
+                format!("lines [{a}, {b}] are not a range within the transcript's {line_count} lines"),
+            );
+        }
+        next = b + 1;
+        sections.push(Section { id: s.id.clone(), title: s.title.clone(), lines: (a, b) });
+    }
+    if sections.is_empty() {
+        ctx.err(SECTIONS, "file", "no [[section]] entries");
+    } else if next != line_count + 1 {
+        ctx.err(
+            SECTIONS,
+            "file",
+            format!("the sections end at line {}; they must cover the transcript to line {line_count}", next - 1),
+        );
+    }
+    sections
+}
+
+/// A quote cited for something in `section` must lie within the section's lines.
+fn within_section(ctx: &mut Ctx, file: &str, entry: &str, lines: [u32; 2], section: &Section) {
+    let (a, b) = section.lines;
+    if lines[0] < a || lines[1] > b {
+        ctx.err(
+            file,
+            entry,
+            format!(
+                "quote lines {}-{} are outside its section \"{}\" (lines {a}-{b} in {SECTIONS})",
+                lines[0], lines[1], section.id
+            ),
+        );
+    }
+}
+
+/// Speaker turns: every transcript line in exactly one turn. A turn begins where the
+/// transcript marks a change of speaker (">>"), or is marked `inferred` with a note.
+fn validate_turns(f: &TurnsFile, transcript: &str, errors: &mut Vec<String>) -> Vec<Turn> {
+    let lines: Vec<&str> = transcript.lines().collect();
+    let n = lines.len() as u32;
+    let marked = |l: u32| lines.get(l as usize - 1).map(|t| t.trim_start().starts_with(">>")).unwrap_or(false);
+    let mut turns: Vec<Turn> = Vec::new();
+    let mut err = |entry: String, problem: String| errors.push(format!("{TURNS}: {entry}: {problem}"));
+    for (i, t) in f.turn.iter().enumerate() {
+        let entry = format!("turn {} (from line {})", i + 1, t.from);
+        let speaker = Speaker::parse(&t.speaker);
+        if speaker.is_none() {
+            err(entry.clone(), format!("unknown speaker \"{}\" (Kyle Chan or Gregory Allen)", t.speaker));
+        }
+        let prev = turns.last().map(|p| p.lines.0).unwrap_or(0);
+        if i == 0 && t.from != 1 {
+            err(entry.clone(), "the first turn must start at line 1".into());
+        } else if t.from <= prev || t.from > n {
+            err(entry.clone(), format!("`from` must be after the turn before (line {prev}) and within the {n} lines"));
+            continue;
+        }
+        if t.inferred {
+            if t.note.as_deref().map(str::trim).unwrap_or("").is_empty() {
+                err(entry.clone(), "an inferred turn needs a `note` saying why the speaker changes here".into());
+            }
+        } else if t.from != 1 && !marked(t.from) {
+            err(entry.clone(), format!("line {} has no \">>\"; mark the turn `inferred = true` with a `note`", t.from));
+        }
+        if let Some(last) = turns.last_mut() {
+            last.lines.1 = t.from - 1;
+        }
+        if let Some(speaker) = speaker {
+            turns.push(Turn { lines: (t.from, n), speaker, inferred: t.inferred, note: t.note.clone() });
+        }
+    }
+    for l in 1..=n {
+        if marked(l) && !turns.iter().any(|t| t.lines.0 == l) {
+            err(
+                format!("line {l}"),
+                "the transcript marks a change of speaker (\">>\") here, but no turn starts here".into(),
+            );
+        }
+    }
+    turns
+}
+
 /// Parses and validates every content file. Returns all problems found, each naming
 /// the file, the entry and the problem.
 pub fn validate(files: &Files) -> Result<Content, Vec<String>> {
@@ -803,11 +1014,25 @@ pub fn validate(files: &Files) -> Result<Content, Vec<String>> {
     let quiz_f: Option<QuizFile> = parse(QUIZ, &files.quiz, &mut errors);
     let timeline_f: Option<TimelineFile> = parse(TIMELINE, &files.timeline, &mut errors);
     let names_f: Option<NamesFile> = parse(NAMES, &files.names, &mut errors);
-    let (Some(layers_f), Some(tools_f), Some(chart_f), Some(quiz_f), Some(timeline_f), Some(names_f)) =
-        (layers_f, tools_f, chart_f, quiz_f, timeline_f, names_f)
+    let sections_f: Option<SectionsFile> = parse(SECTIONS, &files.sections, &mut errors);
+    let turns_f: Option<TurnsFile> = parse(TURNS, &files.turns, &mut errors);
+    let points_f: Option<KeypointsFile> = parse(KEYPOINTS, &files.keypoints, &mut errors);
+    let (
+        Some(layers_f),
+        Some(tools_f),
+        Some(chart_f),
+        Some(quiz_f),
+        Some(timeline_f),
+        Some(names_f),
+        Some(sections_f),
+        Some(turns_f),
+        Some(points_f),
+    ) = (layers_f, tools_f, chart_f, quiz_f, timeline_f, names_f, sections_f, turns_f, points_f)
     else {
         return Err(errors);
     };
+    let line_count = files.transcript.lines().count() as u32;
+    let turns = validate_turns(&turns_f, &files.transcript, &mut errors);
 
     let transcript = Transcript::new(&files.transcript);
     let mut report_tokens = Vec::new();
@@ -839,7 +1064,7 @@ pub fn validate(files: &Files) -> Result<Content, Vec<String>> {
     }
 
     let mut ctx =
-        Ctx { errors, transcript, report: edit_rules(report_tokens), names: &names_f.name, quotes_checked: 0 };
+        Ctx { errors, transcript, report: edit_rules(report_tokens), names: &names_f.name, turns, quotes_checked: 0 };
 
     // Layers and tools.
     let mut seen = HashSet::new();
@@ -969,13 +1194,7 @@ pub fn validate(files: &Files) -> Result<Content, Vec<String>> {
     };
 
     // Quiz.
-    let mut seen = HashSet::new();
-    let mut sections = Vec::new();
-    for s in &quiz_f.section {
-        ctx.id(QUIZ, "section", &s.id, &mut seen);
-        ctx.text(QUIZ, &format!("section \"{}\"", s.id), "title", &s.title);
-        sections.push(Section { id: s.id.clone(), title: s.title.clone() });
-    }
+    let sections = validate_sections(&mut ctx, &sections_f, line_count);
     let section_ix: HashMap<&str, usize> = sections.iter().enumerate().map(|(i, s)| (s.id.as_str(), i)).collect();
     let mut seen = HashSet::new();
     let mut questions = Vec::new();
@@ -1047,6 +1266,9 @@ pub fn validate(files: &Files) -> Result<Content, Vec<String>> {
                 None
             }
         };
+        if let (Some(qq), Some(s)) = (&q.quote, sections.get(section)) {
+            within_section(&mut ctx, QUIZ, &entry, qq.lines, s);
+        }
         let qcells = resolve_cells(&mut ctx, QUIZ, &entry, &q.cells);
         if ctx.errors.len() > before {
             continue;
@@ -1109,10 +1331,78 @@ pub fn validate(files: &Files) -> Result<Content, Vec<String>> {
     }
     timeline.sort_by(|a, b| a.date.cmp(&b.date));
 
+    // Key points, in the episode's order.
+    let mut seen = HashSet::new();
+    let mut points = Vec::new();
+    let mut last_line = 0;
+    for p in &points_f.point {
+        let entry = format!("point \"{}\"", p.id);
+        ctx.id(KEYPOINTS, "point", &p.id, &mut seen);
+        let before = ctx.errors.len();
+        let section = match sections.iter().position(|s| s.id == p.section) {
+            Some(s) => s,
+            None => {
+                ctx.err(KEYPOINTS, &entry, format!("section \"{}\" is not defined in {SECTIONS}", p.section));
+                0
+            }
+        };
+        ctx.text(KEYPOINTS, &entry, "text", &p.text);
+        let pcells = resolve_cells(&mut ctx, KEYPOINTS, &entry, &p.cells);
+        let quote = match &p.quote {
+            Some(qq) => {
+                if let Some(s) = sections.get(section) {
+                    within_section(&mut ctx, KEYPOINTS, &entry, qq.lines, s);
+                }
+                if qq.lines[0] < last_line {
+                    ctx.err(
+                        KEYPOINTS,
+                        &entry,
+                        format!("is out of episode order: its quote starts at line {}, before line {last_line} of the point above", qq.lines[0]),
+                    );
+                }
+                last_line = last_line.max(qq.lines[0]);
+                let src = SourceIn {
+                    tier: "episode".into(),
+                    quote: Some(qq.text.clone()),
+                    lines: Some(qq.lines),
+                    speaker: Some(qq.speaker.clone()),
+                    speaker_note: qq.speaker_note.clone(),
+                    url: None,
+                    label: None,
+                    note: None,
+                };
+                ctx.source(KEYPOINTS, &format!("{entry} quote"), &src).map(|s| Quote {
+                    speaker: s.speaker.unwrap_or(Speaker::KyleChan),
+                    speaker_note: s.speaker_note,
+                    lines: s.lines.unwrap_or((0, 0)),
+                    text: qq.text.clone(),
+                })
+            }
+            None => {
+                ctx.err(KEYPOINTS, &entry, "has no [point.quote]");
+                None
+            }
+        };
+        if let (Some(quote), true) = (quote, ctx.errors.len() == before) {
+            points.push(Point { id: p.id.clone(), section, text: p.text.clone(), cells: pcells, quote });
+        }
+    }
+
     if !ctx.errors.is_empty() {
         return Err(ctx.errors);
     }
-    Ok(Content { layers, tools, cells, sections, questions, timeline, quotes_checked: ctx.quotes_checked })
+    let turns = ctx.turns;
+    Ok(Content {
+        layers,
+        tools,
+        cells,
+        sections,
+        questions,
+        timeline,
+        points,
+        turns,
+        quotes_checked: ctx.quotes_checked,
+    })
 }
 
 // ---------------------------------------------------------------------------
@@ -1271,6 +1561,9 @@ pub fn summary(c: &Content) -> BTreeMap<&'static str, usize> {
     m.insert("entries", c.cells.iter().map(|x| x.entries.len()).sum());
     m.insert("questions", c.questions.len());
     m.insert("timeline events", c.timeline.len());
+    m.insert("key points", c.points.len());
+    m.insert("speaker turns", c.turns.len());
+    m.insert("inferred turns", c.turns.iter().filter(|t| t.inferred).count());
     m.insert("quotes checked", c.quotes_checked);
     m
 }
@@ -1292,6 +1585,8 @@ pub fn scaled(c: &Content, layers_k: usize, tools_k: usize, items_k: usize) -> C
         sections: c.sections.clone(),
         questions: Vec::new(),
         timeline: Vec::new(),
+        points: c.points.clone(),
+        turns: c.turns.clone(),
         quotes_checked: c.quotes_checked,
     };
     for k in 0..layers_k {

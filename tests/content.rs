@@ -392,3 +392,51 @@ fn scaled_content_multiplies_cells_and_questions_and_keeps_links_consistent() {
         }
     }
 }
+
+#[test]
+fn a_quote_credited_to_the_wrong_speaker() {
+    // Lines 999-999 are Kyle's in turns.toml.
+    let mut f = mini();
+    f.keypoints = replace(&f.keypoints, "speaker = \"Kyle Chan\"", "speaker = \"Gregory Allen\"");
+    assert_mentions(
+        &only_error(&f),
+        &["content/keypoints.toml", "point \"kp-fund\"", "speaker is Gregory Allen", "content/turns.toml"],
+    );
+}
+
+#[test]
+fn a_turn_that_starts_where_the_transcript_marks_no_change_of_speaker() {
+    let mut f = mini();
+    f.turns.push_str("\n[[turn]]\nfrom = 2160\nspeaker = \"Kyle Chan\"\n");
+    assert_mentions(&only_error(&f), &["content/turns.toml", "from line 2160", "inferred = true"]);
+    // Marked as inferred, with a note, it is accepted.
+    f.turns.push_str("inferred = true\nnote = \"Kyle thanks Greg.\"\n");
+    validate(&f).expect("an inferred turn with a note is valid");
+}
+
+#[test]
+fn a_marked_change_of_speaker_without_a_turn() {
+    let mut f = mini();
+    // Drop the turn that starts at the ">>" of line 35.
+    f.turns = replace(&f.turns, "[[turn]]\nfrom = 35\nspeaker = \"Kyle Chan\"\n", "");
+    assert_mentions(&only_error(&f), &["content/turns.toml", "line 35", "no turn starts here"]);
+}
+
+#[test]
+fn sections_must_cover_the_transcript_without_gaps() {
+    let mut f = mini();
+    f.sections = replace(&f.sections, "lines = [1, 2166]", "lines = [1, 2000]");
+    assert_mentions(&only_error(&f), &["content/sections.toml", "cover the transcript to line 2166"]);
+}
+
+#[test]
+fn a_key_point_whose_quote_is_outside_its_section() {
+    let mut f = mini();
+    f.sections = replace(&f.sections, "lines = [1, 2166]", "lines = [1, 900]");
+    f.sections.push_str("\n[[section]]\nid = \"later\"\ntitle = \"Later\"\nlines = [901, 2166]\n");
+    f.quiz = replace(&f.quiz, "section = \"toolbox\"", "section = \"later\"");
+    assert_mentions(
+        &only_error(&f),
+        &["content/keypoints.toml", "point \"kp-fund\"", "outside its section \"toolbox\""],
+    );
+}
