@@ -82,9 +82,10 @@ export async function open(browser, url, { width = 1280, height = 900, colorSche
   return { page, context, errors, requests };
 }
 
-/** Waits until the wasm app has rendered its tabs (the app is live). */
+/** Waits until the wasm app runs: it sets `data-live` on its root after mounting or
+ *  hydrating. The prerendered markup has the same tabs but no `data-live`. */
 export async function appReady(page, root = page) {
-  await root.locator('[role="tab"][aria-selected="true"]').first().waitFor();
+  await root.locator('.fs[data-live]').first().waitFor();
 }
 
 /** Runs axe-core at WCAG 2.2 AA on the page (or an element) and returns the violations. */

@@ -75,6 +75,13 @@ pub fn App(props: &AppProps) -> Html {
             }
         });
     }
+    // `data-live` marks the running app (set right after the first render or hydration),
+    // so tests and host pages can tell it from the prerendered markup, which lacks it.
+    let live = use_state(|| false);
+    {
+        let live = live.clone();
+        use_effect_with((), move |_| live.set(true));
+    }
     let nav = {
         let d = state.dispatcher();
         Nav(Callback::from(move |r: Route| d.dispatch(AppAction::Navigate(r))))
@@ -133,7 +140,7 @@ pub fn App(props: &AppProps) -> Html {
     html! {
         <ContextProvider<ContentRef> context={props.content}>
         <ContextProvider<Nav> context={nav}>
-            <div class="fs" data-theme={state.theme.id()} data-view={state.view.id()}>
+            <div class="fs" data-theme={state.theme.id()} data-view={state.view.id()} data-live={(*live).then_some("")}>
                 <Header theme={state.theme} {on_theme} />
                 <Notices notices={state.notices.clone()} on_dismiss={on_dismiss} />
                 <Tabs current={state.view} {on_select} />
