@@ -1,11 +1,16 @@
 //! Full Stack: an embeddable, offline explainer of China's industrial policy for AI.
 //!
 //! Data flows one way: `content/` (validated and baked in by `build/`) → [`model`]
-//! → [`state`] → [`view`]. [`host`] is the edge that talks to the browser.
+//! → [`state`] → [`view`]. [`platform`] is the one way views reach the browser; [`host`]
+//! starts the widget in a page or a custom element.
 
 pub mod model;
+pub mod platform;
 pub mod state;
 pub mod view;
+
+#[cfg(not(target_arch = "wasm32"))]
+pub mod export;
 
 #[cfg(target_arch = "wasm32")]
 pub mod host;

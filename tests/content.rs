@@ -1,13 +1,15 @@
-//! The content validator (`build/content.rs`): the real content passes, and each kind
-//! of bad data fails with a message naming the file, the entry and the problem.
+//! The content pipeline (`build/content/`): the real content passes, and each kind of bad
+//! data fails with a message naming the file, the entry and the problem; the baked data
+//! is what the validator produced.
 #![cfg(not(target_arch = "wasm32"))]
 
-#[path = "../build/content.rs"]
+#[path = "../build/content/mod.rs"]
 #[allow(dead_code)]
 mod content;
 
 use std::path::Path;
 
+use content::types::{QuestionIx, Tier};
 use content::{validate, Files};
 
 fn real() -> Files {
@@ -43,24 +45,69 @@ fn replace(text: &str, from: &str, to: &str) -> String {
 
 #[test]
 fn real_content_passes_validation() {
-    let c = validate(&real()).unwrap_or_else(|e| panic!("content/ has {} problem(s):\n{}", e.len(), e.join("\n")));
-    let counts = content::summary(&c);
+    let v = validate(&real()).unwrap_or_else(|e| panic!("content/ has {} problem(s):\n{}", e.len(), e.join("\n")));
+    let counts = content::summary(&v);
     println!("content counts: {counts:?}");
+    println!("questions per section: {}", content::questions_per_section(&v.data));
+    let (c, d) = (&v.content, &v.data);
     assert_eq!(c.layers.len(), 9, "the report's nine layers");
-    assert_eq!(c.layers.first().map(|l| l.id.as_str()), Some("physical-apps"), "top of the stack first");
-    assert_eq!(c.layers.last().map(|l| l.id.as_str()), Some("semiconductors"), "chips at the bottom");
-    assert!(c.questions.len() >= 24, "at least 24 questions, got {}", c.questions.len());
-    assert!(c.timeline.len() >= 12, "at least 12 timeline entries, got {}", c.timeline.len());
-    for s in 0..c.sections.len() {
-        assert!(c.questions.iter().any(|q| q.section == s), "section {} has no question", c.sections[s].id);
+    assert_eq!(c.layers.first().map(|l| &*l.id), Some("physical-apps"), "top of the stack first");
+    assert_eq!(c.layers.last().map(|l| &*l.id), Some("semiconductors"), "chips at the bottom");
+    assert!(d.questions.len() >= 24, "at least 24 questions, got {}", d.questions.len());
+    assert!(d.events.len() >= 12, "at least 12 timeline entries, got {}", d.events.len());
+    for (s, section) in d.sections.iter().enumerate() {
+        assert!(d.questions.iter().any(|q| q.section.get() == s), "section {} has no question", section.id);
     }
 }
 
 #[test]
+fn every_claim_has_a_source_and_takes_its_strongest_tier() {
+    let v = validate(&real()).expect("valid");
+    let mut claims = 0;
+    for cell in v.content.cells.iter() {
+        let all = cell
+            .summary
+            .iter()
+            .chain(cell.entries.iter().flat_map(|e| std::iter::once(&e.title).chain(e.claims.iter())));
+        for c in all {
+            assert!(!c.by.is_empty(), "{}: a claim without a source", c.text);
+            let strongest = c.by.iter().map(|&b| cell.sources[b as usize].tier).min().unwrap();
+            assert_eq!(c.tier, strongest, "{}", c.text);
+            claims += 1;
+        }
+    }
+    for q in v.data.questions.iter() {
+        assert_eq!(q.sources[0].tier, Tier::Episode, "{}: the supporting quote comes first", q.id);
+        for o in q.options.iter() {
+            assert!(!o.why.by.is_empty() && o.why.by.iter().all(|&b| (b as usize) < q.sources.len()), "{}", q.id);
+            claims += 1;
+        }
+    }
+    for e in v.data.events.iter() {
+        for c in std::iter::once(&e.title).chain(e.claims.iter()) {
+            assert!(!c.by.is_empty(), "{}: {}", e.id, c.text);
+            claims += 1;
+        }
+    }
+    claims += v.data.points.len();
+    assert_eq!(claims, v.claims, "every claim counted by the build was checked here");
+    assert_eq!(content::summary(&v)["claims without a source"], 0);
+}
+
+#[test]
+fn the_baked_chart_and_the_data_file_are_what_the_validator_produced() {
+    let v = validate(&real()).expect("valid");
+    // The crate's copy of the same types, baked into the binary at build time.
+    assert_eq!(format!("{:?}", v.content), format!("{:?}", full_stack::model::CONTENT));
+    let data: content::types::Data = serde_json::from_str(full_stack::model::content::DATA_JSON).unwrap();
+    assert_eq!(format!("{data:?}"), format!("{:?}", v.data));
+}
+
+#[test]
 fn fixture_passes_validation() {
-    let c = validate(&mini()).unwrap_or_else(|e| panic!("fixture invalid: {e:#?}"));
-    assert_eq!(c.cells.len(), 2);
-    assert_eq!(c.cells[0].questions, vec![0], "the question links back to its cell");
+    let v = validate(&mini()).unwrap_or_else(|e| panic!("fixture invalid: {e:#?}"));
+    assert_eq!(v.content.cells.len(), 2);
+    assert_eq!(&*v.content.cells[0].questions, [QuestionIx::at(0)], "the question links back to its cell");
 }
 
 #[test]
@@ -106,7 +153,7 @@ fn event_links_to_unknown_question() {
     f.timeline = replace(&f.timeline, "questions = [\"q-fund\"]", "questions = [\"q-missing\"]");
     assert_mentions(
         &only_error(&f),
-        &["content/timeline.toml", "event \"plan-2017\"", "question \"q-missing\" is not defined"],
+        &["content/timeline.toml", "event \"plan-2017\"", "question \"q-missing\" is not defined in content/quiz.toml"],
     );
 }
 
@@ -188,7 +235,7 @@ fn quote_with_an_unmarked_omission() {
     );
     assert_mentions(
         &only_error(&f),
-        &["content/chart.toml", "cell \"foundation-models/state-funds\" entry 1", "quote not found"],
+        &["content/chart.toml", "cell \"foundation-models/state-funds\" source \"chan-999\"", "quote not found"],
     );
 }
 
@@ -215,7 +262,10 @@ fn quote_edits_allowed_by_the_rules_pass() {
 fn three_dots_instead_of_ellipsis() {
     let mut f = mini();
     f.chart = replace(&f.chart, "scale … partly", "scale ... partly");
-    assert_mentions(&only_error(&f), &["cell \"foundation-models/state-funds\" entry 1", "\"...\"", "\"…\""]);
+    assert_mentions(
+        &only_error(&f),
+        &["cell \"foundation-models/state-funds\" source \"chan-999\"", "\"...\"", "\"…\""],
+    );
 }
 
 #[test]
@@ -281,32 +331,67 @@ fn names_entry_not_in_transcript() {
 }
 
 #[test]
-fn cell_claims_a_tier_its_sources_do_not_support() {
+fn a_claim_without_a_source() {
     let mut f = mini();
     f.chart = replace(
         &f.chart,
-        "tier = \"reconstruction\"\nsummary = \"Illustrative only.\"",
-        "tier = \"episode\"\nsummary = \"Illustrative only.\"",
+        "figure = \"about $8 billion\"\nby = [\"chan-999\", \"rand\"]",
+        "figure = \"about $8 billion\"\nby = []",
     );
     assert_mentions(
         &only_error(&f),
         &[
             "content/chart.toml",
-            "cell \"semiconductors/domestic-alternatives\"",
-            "claims tier \"episode\"",
-            "strongest source is \"reconstruction\"",
+            "cell \"foundation-models/state-funds\" entry 1",
+            "claim \"about $8 billion\" has no source",
         ],
     );
 }
 
 #[test]
-fn cell_understates_its_tier() {
+fn a_claim_citing_a_source_the_cell_does_not_have() {
     let mut f = mini();
-    f.chart =
-        replace(&f.chart, "tier = \"episode\"\nsummary = \"A national", "tier = \"report\"\nsummary = \"A national");
+    f.chart = replace(
+        &f.chart,
+        "figure = \"about $8 billion\"\nby = [\"chan-999\", \"rand\"]",
+        "figure = \"about $8 billion\"\nby = [\"reuters\"]",
+    );
+    assert_mentions(&only_error(&f), &["claim \"about $8 billion\" cites source \"reuters\"", "chan-999, rand"]);
+}
+
+#[test]
+fn a_source_that_supports_no_claim() {
+    let mut f = mini();
+    for from in ["title = \"AI-specific fund\"\nby = [\"chan-999\", \"rand\"]", "by = [\"chan-999\", \"rand\"]"] {
+        f.chart = f.chart.replace(from, &from.replace(", \"rand\"", ""));
+    }
+    assert_mentions(&only_error(&f), &["cell \"foundation-models/state-funds\"", "source \"rand\" supports no claim"]);
+}
+
+#[test]
+fn a_title_weaker_than_a_claim_under_it() {
+    // The title rests on the report alone, a sentence under it on the episode: under the
+    // episode-only filter the sentence would show without its title.
+    let mut f = mini();
+    f.chart = replace(
+        &f.chart,
+        "title = \"AI-specific fund\"\nby = [\"chan-999\", \"rand\"]",
+        "title = \"AI-specific fund\"\nby = [\"rand\"]",
+    );
+    assert_mentions(&only_error(&f), &["entry 1 \"AI-specific fund\"", "is episode but the title is only report"]);
+}
+
+#[test]
+fn a_filter_level_that_shows_an_entry_but_no_summary_sentence() {
+    let mut f = mini();
+    f.chart = replace(
+        &f.chart,
+        "text = \"A national AI fund of about $8 billion.\"\nby = [\"chan-999\", \"rand\"]",
+        "text = \"A national AI fund of about $8 billion.\"\nby = [\"rand\"]",
+    );
     assert_mentions(
         &only_error(&f),
-        &["cell \"foundation-models/state-funds\"", "claims tier \"report\"", "strongest source is \"episode\""],
+        &["cell \"foundation-models/state-funds\"", "under the filter \"episode\"", "no summary sentence"],
     );
 }
 
@@ -320,17 +405,17 @@ fn report_quote_not_in_report_text() {
     );
     assert_mentions(
         &only_error(&f),
-        &["cell \"foundation-models/state-funds\" entry 1", "report quote not found in content/report.txt"],
+        &["cell \"foundation-models/state-funds\" source \"rand\"", "report quote not found in content/report.txt"],
     );
 }
 
 #[test]
 fn outside_source_without_url() {
     let mut f = mini();
-    f.chart.push_str("\n[[cell]]\nlayer = \"semiconductors\"\ntool = \"state-funds\"\ntier = \"outside\"\nsummary = \"Big Fund III.\"\n\n[[cell.entry]]\ntitle = \"Big Fund III\"\ntext = \"344 billion yuan.\"\n\n[[cell.entry.source]]\ntier = \"outside\"\nlabel = \"Somewhere\"\n");
+    f.chart.push_str("\n[[cell]]\nlayer = \"semiconductors\"\ntool = \"state-funds\"\n\n[[cell.summary]]\ntext = \"Big Fund III.\"\nby = [\"somewhere\"]\n\n[[cell.entry]]\ntitle = \"Big Fund III\"\nby = [\"somewhere\"]\n\n[[cell.entry.source]]\nid = \"somewhere\"\ntier = \"outside\"\nlabel = \"Somewhere\"\n");
     assert_mentions(
         &only_error(&f),
-        &["cell \"semiconductors/state-funds\" entry 1", "outside source needs an http(s) `url`"],
+        &["cell \"semiconductors/state-funds\" source \"somewhere\"", "outside source needs an http(s) `url`"],
     );
 }
 
@@ -340,14 +425,14 @@ fn episode_source_with_unknown_speaker() {
     f.chart = replace(&f.chart, "speaker = \"Kyle Chan\"", "speaker = \"Kai-Fu Lee\"");
     assert_mentions(
         &only_error(&f),
-        &["cell \"foundation-models/state-funds\" entry 1", "unknown speaker \"Kai-Fu Lee\""],
+        &["cell \"foundation-models/state-funds\" source \"chan-999\"", "unknown speaker \"Kai-Fu Lee\""],
     );
 }
 
 #[test]
 fn duplicate_cell() {
     let mut f = mini();
-    f.chart.push_str("\n[[cell]]\nlayer = \"semiconductors\"\ntool = \"domestic-alternatives\"\ntier = \"reconstruction\"\nsummary = \"Again.\"\n\n[[cell.entry]]\ntitle = \"Again\"\ntext = \"Again.\"\n\n[[cell.entry.source]]\ntier = \"reconstruction\"\nnote = \"Again.\"\n");
+    f.chart.push_str("\n[[cell]]\nlayer = \"semiconductors\"\ntool = \"domestic-alternatives\"\n\n[[cell.summary]]\ntext = \"Again.\"\nby = [\"again\"]\n\n[[cell.entry]]\ntitle = \"Again\"\nby = [\"again\"]\n\n[[cell.entry.source]]\nid = \"again\"\ntier = \"reconstruction\"\nnote = \"Again.\"\n");
     assert_mentions(&only_error(&f), &["cell \"semiconductors/domestic-alternatives\"", "duplicate cell"]);
 }
 
@@ -374,21 +459,24 @@ fn unknown_field_is_rejected() {
 
 #[test]
 fn scaled_content_multiplies_cells_and_questions_and_keeps_links_consistent() {
-    let c = validate(&real()).expect("valid");
-    let s = content::scaled(&c, 5, 2, 10);
+    let v = validate(&real()).expect("valid");
+    let (c, d) = (&v.content, &v.data);
+    let (s, sd) = content::scale::scaled(&v, 5, 2, 10);
     assert_eq!(s.layers.len(), c.layers.len() * 5);
     assert_eq!(s.tools.len(), c.tools.len() * 2);
     assert_eq!(s.cells.len(), c.cells.len() * 10);
-    assert_eq!(s.questions.len(), c.questions.len() * 10);
-    assert_eq!(s.timeline.len(), c.timeline.len() * 10);
+    assert_eq!(sd.questions.len(), d.questions.len() * 10);
+    assert_eq!(sd.events.len(), d.events.len() * 10);
+    assert_eq!(sd.points.len(), d.points.len() * 10);
+    assert_eq!((s.question_ids.len(), &s.data_version), (sd.questions.len(), &sd.version));
     let mut ids = std::collections::HashSet::new();
     assert!(s.layers.iter().all(|l| ids.insert(l.id.clone())), "layer ids unique");
     let mut seen = std::collections::HashSet::new();
     for (ci, cell) in s.cells.iter().enumerate() {
-        assert!(cell.layer < s.layers.len() && cell.tool < s.tools.len());
+        assert!(cell.layer.get() < s.layers.len() && cell.tool.get() < s.tools.len());
         assert!(seen.insert((cell.layer, cell.tool)), "one cell per position");
-        for q in &cell.questions {
-            assert!(s.questions[*q].cells.contains(&ci), "back-link matches");
+        for q in cell.questions.iter() {
+            assert!(sd.questions[q.get()].cells.iter().any(|c| c.get() == ci), "back-link matches");
         }
     }
 }

@@ -7,8 +7,9 @@
 use std::collections::HashMap;
 use std::rc::Rc;
 
+use full_stack::model::content::build_data;
 use full_stack::model::quiz::{decode, encode, Progress, Stage};
-use full_stack::model::{QuizLength, CONTENT};
+use full_stack::model::{QuestionIx, QuizLength};
 use full_stack::state::{QuizAction, QuizState};
 use proptest::prelude::*;
 use yew::Reducible;
@@ -19,7 +20,7 @@ fn length() -> impl Strategy<Value = QuizLength> {
 
 /// A blob shaped like ours (so the decoder gets past the first fields), with random parts.
 fn blob_like() -> impl Strategy<Value = String> {
-    let ids: Vec<&'static str> = CONTENT.questions.iter().map(|q| q.id).chain(["gone", "", "q-x"]).collect();
+    let ids: Vec<&'static str> = build_data().questions.iter().map(|q| &*q.id).chain(["gone", "", "q-x"]).collect();
     let item =
         (prop::sample::select(ids), prop::sample::select(vec!["-", "0", "1", "2", "3", "4", "x", ""]), any::<bool>())
             .prop_map(|(id, c, checked)| format!("{id}={c}{}", if checked { "!" } else { "" }));
@@ -41,11 +42,11 @@ fn blob_like() -> impl Strategy<Value = String> {
 /// A real encoding of a reachable state, then damaged at random.
 fn damaged() -> impl Strategy<Value = String> {
     (actions(), prop::collection::vec((any::<prop::sample::Index>(), any::<char>()), 0..4)).prop_map(|(acts, edits)| {
-        let mut s = Rc::new(QuizState::new(&CONTENT, QuizLength::Quick));
+        let mut s = Rc::new(QuizState::new(build_data(), QuizLength::Quick));
         for a in acts {
             s = s.reduce(a);
         }
-        let mut chars: Vec<char> = encode(&s.progress, &CONTENT).chars().collect();
+        let mut chars: Vec<char> = encode(&s.progress, build_data()).chars().collect();
         for (at, c) in edits {
             if chars.is_empty() {
                 chars.push(c);
@@ -59,7 +60,7 @@ fn damaged() -> impl Strategy<Value = String> {
 }
 
 fn stored() -> impl Strategy<Value = Progress> {
-    prop_oneof![blob_like(), damaged(), any::<String>()].prop_filter_map("not decodable", |b| decode(&b, &CONTENT))
+    prop_oneof![blob_like(), damaged(), any::<String>()].prop_filter_map("not decodable", |b| decode(&b, build_data()))
 }
 
 fn action() -> impl Strategy<Value = QuizAction> {
@@ -74,7 +75,7 @@ fn action() -> impl Strategy<Value = QuizAction> {
         1 => (length(), any::<u32>()).prop_map(|(length, seed)| QuizAction::Restart { length, seed }),
         1 => (0u32..4).prop_map(|seed| {
             // Restore of valid-looking progress, built by a short run.
-            let mut s = Rc::new(QuizState::new(&CONTENT, QuizLength::Quick));
+            let mut s = Rc::new(QuizState::new(build_data(), QuizLength::Quick));
             s = s.reduce(QuizAction::Restart { length: QuizLength::Quick, seed });
             s = s.reduce(QuizAction::Choose(seed as u8));
             QuizAction::Restore(s.progress.clone())
@@ -98,7 +99,7 @@ fn check(s: &QuizState) -> Result<(), TestCaseError> {
     prop_assert!(score.correct <= score.answered, "score {score:?} above the number answered");
     prop_assert!(score.answered <= score.total);
     prop_assert_eq!(score.total as usize, s.progress.questions.len());
-    let mut selections: HashMap<u16, usize> = HashMap::new();
+    let mut selections: HashMap<QuestionIx, usize> = HashMap::new();
     for (q, a) in s.progress.questions.iter().zip(&s.progress.answers) {
         if let Some(c) = a.chosen {
             prop_assert!(c < 4, "option {c} does not exist");
@@ -106,7 +107,7 @@ fn check(s: &QuizState) -> Result<(), TestCaseError> {
         }
     }
     prop_assert!(selections.values().all(|n| *n <= 1), "more than one selection for a question: {selections:?}");
-    prop_assert_eq!(s.progress.validate(&CONTENT), Ok(()));
+    prop_assert_eq!(s.progress.validate(build_data()), Ok(()));
     Ok(())
 }
 
@@ -115,13 +116,13 @@ proptest! {
 
     #[test]
     fn random_action_sequences_keep_every_promise(
-        start in prop::option::of(0usize..CONTENT.questions.len()),
+        start in prop::option::of(0usize..build_data().questions.len()),
         first in length(),
         acts in actions(),
     ) {
         let mut s = Rc::new(match start {
-            Some(q) => QuizState::practice(&CONTENT, q),
-            None => QuizState::new(&CONTENT, first),
+            Some(q) => QuizState::practice(build_data(), QuestionIx::at(q)),
+            None => QuizState::new(build_data(), first),
         });
         check(&s)?;
         if start.is_none() {
@@ -151,20 +152,20 @@ proptest! {
 
     #[test]
     fn random_stored_blobs_never_panic_and_decode_only_to_valid_progress(blob in prop_oneof![blob_like(), damaged(), any::<String>()]) {
-        if let Some(p) = decode(&blob, &CONTENT) {
-            prop_assert_eq!(p.validate(&CONTENT), Ok(()));
+        if let Some(p) = decode(&blob, build_data()) {
+            prop_assert_eq!(p.validate(build_data()), Ok(()));
             prop_assert!(p.stage != Stage::Empty);
             // What was accepted round-trips.
-            prop_assert_eq!(decode(&encode(&p, &CONTENT), &CONTENT), Some(p.clone()));
+            prop_assert_eq!(decode(&encode(&p, build_data()), build_data()), Some(p.clone()));
             // And restoring it gives a state that keeps every promise.
-            let s = Rc::new(QuizState::new(&CONTENT, QuizLength::Quick)).reduce(QuizAction::Restore(p));
+            let s = Rc::new(QuizState::new(build_data(), QuizLength::Quick)).reduce(QuizAction::Restore(p));
             check(&s)?;
         }
     }
 
     #[test]
     fn restored_progress_keeps_every_promise_under_more_actions(p in stored(), first in length(), acts in actions()) {
-        let mut s = Rc::new(QuizState::new(&CONTENT, first)).reduce(QuizAction::Restore(p.clone()));
+        let mut s = Rc::new(QuizState::new(build_data(), first)).reduce(QuizAction::Restore(p.clone()));
         prop_assert_eq!(&s.progress, &p, "valid stored progress is resumed as is");
         for a in acts {
             s = s.reduce(a);
@@ -183,7 +184,7 @@ fn the_generators_reach_interesting_states() {
     let (mut summaries, mut retries, mut decoded, mut switched, mut restored) = (0, 0, 0, 0, 0);
     for _ in 0..3000 {
         let acts = actions().new_tree(&mut runner).unwrap().current();
-        let mut s = Rc::new(QuizState::new(&CONTENT, QuizLength::Quick));
+        let mut s = Rc::new(QuizState::new(build_data(), QuizLength::Quick));
         for a in acts {
             let before = s.clone();
             s = s.reduce(a.clone());
@@ -194,7 +195,7 @@ fn the_generators_reach_interesting_states() {
             restored += (changed && matches!(a, QuizAction::Restore(_))) as usize;
         }
         let blob = prop_oneof![blob_like(), damaged()].new_tree(&mut runner).unwrap().current();
-        decoded += decode(&blob, &CONTENT).is_some() as usize;
+        decoded += decode(&blob, build_data()).is_some() as usize;
     }
     assert!(summaries > 0, "no random run reached the summary");
     assert!(retries > 0, "no random run retried missed questions");

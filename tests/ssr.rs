@@ -5,7 +5,8 @@
 mod common;
 use common::{render_props, text};
 
-use full_stack::model::{Config, View, CONTENT};
+use full_stack::model::content::build_data;
+use full_stack::model::{Config, QuestionIx, View, CONTENT};
 use full_stack::view::AppProps;
 
 async fn render(config: Config, notices: Vec<String>) -> String {
@@ -26,10 +27,10 @@ async fn shell_names_the_explainer_and_its_sources() {
 async fn tabs_are_an_aria_tablist_with_one_selected() {
     let html = render(Config { view: View::Quiz, ..Config::default() }, vec![]).await;
     assert!(html.contains(r#"role="tablist""#));
-    assert_eq!(html.matches(r#"role="tab""#).count(), 3);
+    assert_eq!(html.matches(r#"role="tab""#).count(), View::ALL.len());
     assert_eq!(html.matches(r#"aria-selected="true""#).count(), 1);
     assert!(html.contains(r#"id="fs-tab-quiz" aria-selected="true""#), "the configured view's tab is selected");
-    assert_eq!(html.matches(r#"role="tabpanel""#).count(), 3);
+    assert_eq!(html.matches(r#"role="tabpanel""#).count(), View::ALL.len());
     // Only the quiz panel is visible.
     assert!(html.contains(r#"id="fs-panel-chart" role="tabpanel" aria-labelledby="fs-tab-chart" tabindex="-1" hidden"#));
     assert!(!html.contains(r#"id="fs-panel-quiz" role="tabpanel" aria-labelledby="fs-tab-quiz" tabindex="-1" hidden"#));
@@ -40,11 +41,11 @@ async fn chart_renders_every_layer_and_tool_from_the_content() {
     let html = render(Config::default(), vec![]).await;
     // Row headers hold a button named after the layer (details: tests/ssr_chart.rs).
     assert_eq!(html.matches(r#"<th scope="row""#).count(), CONTENT.layers.len());
-    for l in CONTENT.layers {
+    for l in CONTENT.layers.iter() {
         assert!(html.contains(&format!(">{}</button></th>", l.name)), "layer {} missing", l.id);
     }
-    for t in CONTENT.tools {
-        assert!(html.contains(t.short), "tool {} missing", t.id);
+    for t in CONTENT.tools.iter() {
+        assert!(html.contains(&*t.short), "tool {} missing", t.id);
     }
     assert!(html.contains("<caption"), "the table has a caption");
     assert!(text(&html).contains("reconstruction after RAND"));
@@ -96,7 +97,8 @@ async fn the_page_rendered_with_the_default_config_holds_question_one_of_the_edi
     use full_stack::model::QuizLength;
     let html = render(Config::default(), vec![]).await;
     let quiz = quiz_panel(&html);
-    let first = &CONTENT.questions[pick(&CONTENT, QuizLength::Quick, EDITION_SEED)[0] as usize];
+    let data = build_data();
+    let first = data.question(pick(data, QuizLength::Quick, EDITION_SEED)[0]).unwrap();
     let fieldset =
         &quiz[quiz.find("<fieldset").expect("question 1 is there")..quiz.find("</fieldset>").expect("closed")];
     assert!(text(fieldset).starts_with(&format!("Question 1 of 10{}", first.prompt)), "{}", text(fieldset));
@@ -105,9 +107,9 @@ async fn the_page_rendered_with_the_default_config_holds_question_one_of_the_edi
     assert!(!fieldset.contains("checked") && !fieldset.contains("disabled"), "nothing chosen, nothing locked");
     // The options in the edition's order.
     let t = text(fieldset);
-    let at: Vec<usize> = option_order(EDITION_SEED, first.id)
+    let at: Vec<usize> = option_order(EDITION_SEED, &first.id)
         .iter()
-        .map(|o| t.find(first.options[*o as usize].text).expect("option"))
+        .map(|o| t.find(&*first.options[*o as usize].text).expect("option"))
         .collect();
     assert!(at.windows(2).all(|w| w[0] < w[1]), "options out of order: {at:?}");
     // Above it: what the quiz is, and the two lengths, the quick one pressed.
@@ -115,7 +117,7 @@ async fn the_page_rendered_with_the_default_config_holds_question_one_of_the_edi
     assert!(t.contains("How much do you remember from the episode?"));
     assert!(quiz.contains(r#"role="group" aria-label="Quiz length""#));
     assert!(button(quiz, "Quick quiz (10)").contains(r#"aria-pressed="true""#));
-    assert!(button(quiz, &format!("All {} questions", CONTENT.questions.len())).contains(r#"aria-pressed="false""#));
+    assert!(button(quiz, &format!("All {} questions", data.questions.len())).contains(r#"aria-pressed="false""#));
     assert!(t.contains("0 of 10 answered"));
     assert!(t.contains("Check"));
     // The live region exists from the start, so later changes are announced.
@@ -131,7 +133,7 @@ async fn the_full_quiz_starts_at_question_one_too_with_the_same_structure() {
     use full_stack::model::QuizLength;
     let default = render(Config::default(), vec![]).await;
     let full = render(Config { quiz: QuizLength::Full, ..Config::default() }, vec![]).await;
-    let n = CONTENT.questions.len();
+    let n = build_data().questions.len();
     let quiz = quiz_panel(&full);
     assert!(text(quiz).contains(&format!("Question 1 of {n}")));
     assert!(button(quiz, &format!("All {n} questions")).contains(r#"aria-pressed="true""#));
@@ -143,8 +145,8 @@ async fn the_full_quiz_starts_at_question_one_too_with_the_same_structure() {
 
 #[tokio::test]
 async fn a_practice_question_is_a_fieldset_of_labelled_radios() {
-    let qi = 3;
-    let q = &CONTENT.questions[qi];
+    let qi = QuestionIx::at(3);
+    let q = build_data().question(qi).unwrap();
     let html = render_route(Route::Quiz(Some(qi))).await;
     let quiz = &html[html.find(r#"id="fs-panel-quiz""#).expect("the quiz panel")..];
     let fieldset = &quiz[quiz.find("<fieldset").expect("a fieldset")..quiz.find("</fieldset>").expect("closed")];
@@ -154,7 +156,7 @@ async fn a_practice_question_is_a_fieldset_of_labelled_radios() {
     // Each radio sits inside its label, with the option's text.
     assert_eq!(fieldset.matches(r#"<label class="fs-option"><input"#).count(), 4);
     for o in &q.options {
-        assert!(text(fieldset).contains(o.text), "option {:?} missing", o.text);
+        assert!(text(fieldset).contains(&*o.text), "option {:?} missing", o.text);
     }
     assert!(!fieldset.contains("disabled"), "nothing locked before Check");
     assert!(text(&html).contains("Check"));

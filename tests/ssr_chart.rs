@@ -5,9 +5,10 @@
 mod common;
 use common::{render_props, text};
 
-use full_stack::model::chart::line_range;
+use full_stack::model::chart::{line_range, TierFilter};
+use full_stack::model::content::build_data;
 use full_stack::model::route::{ChartTarget, Route};
-use full_stack::model::{Config, Tier, View, CONTENT};
+use full_stack::model::{Config, LayerIx, Tier, ToolIx, View, CONTENT};
 use full_stack::view::AppProps;
 
 async fn render(route: Option<Route>) -> String {
@@ -32,8 +33,17 @@ fn detail(html: &str) -> &str {
     section(html, "class=\"fs-wide fs-side\"", "</aside>")
 }
 
+fn target(l: &str, t: &str) -> ChartTarget {
+    ChartTarget::Cell { layer: CONTENT.layer_ix(l).unwrap(), tool: CONTENT.tool_ix(t).unwrap() }
+}
+
 fn cell(l: &str, t: &str) -> Option<Route> {
-    Some(Route::Chart(Some(ChartTarget::Cell(CONTENT.layer_index(l).unwrap(), CONTENT.tool_index(t).unwrap()))))
+    Some(Route::Chart(Some(target(l, t))))
+}
+
+/// Every (layer, tool) position.
+fn positions() -> impl Iterator<Item = (LayerIx, ToolIx)> {
+    CONTENT.layer_ixs().flat_map(|l| CONTENT.tool_ixs().map(move |t| (l, t)))
 }
 
 #[tokio::test]
@@ -44,7 +54,7 @@ async fn the_table_has_a_caption_layer_rows_top_down_and_tool_columns() {
     assert!(caption.contains("a reconstruction after RAND\u{2019}s Full Stack (2025)"), "{caption}");
     // Layers are row headers, in stack order: physical applications first, semiconductors last.
     let mut last = 0;
-    for layer in CONTENT.layers {
+    for layer in CONTENT.layers.iter() {
         let row = t
             .match_indices("<th scope=\"row\"")
             .map(|(i, _)| i)
@@ -59,8 +69,8 @@ async fn the_table_has_a_caption_layer_rows_top_down_and_tool_columns() {
     // Tools are column headers, one more for the layer column.
     let head = section(t, "<thead>", "</thead>");
     assert_eq!(head.matches("<th scope=\"col\"").count(), CONTENT.tools.len() + 1);
-    for tool in CONTENT.tools {
-        assert!(text(head).contains(tool.short), "tool {} missing", tool.id);
+    for tool in CONTENT.tools.iter() {
+        assert!(text(head).contains(&*tool.short), "tool {} missing", tool.id);
         assert!(head.contains(&format!("title=\"{}\"", tool.name.replace('"', "&quot;"))), "full name of {}", tool.id);
     }
 }
@@ -76,8 +86,8 @@ async fn every_cell_says_what_it_holds_in_words_and_holds_a_button() {
     assert_eq!(t.matches("data-state=\"none\"").count(), empty);
     assert_eq!(text(t).matches(": no evidence found").count(), empty, "empty cells say so to screen readers");
     assert_eq!(t.matches(">?</span>").count(), empty, "and show a visible '?'");
-    for c in CONTENT.cells {
-        let (layer, tool) = (&CONTENT.layers[c.layer], &CONTENT.tools[c.tool]);
+    for c in CONTENT.cells.iter() {
+        let (layer, tool) = (CONTENT.layer(c.layer), CONTENT.tool(c.tool));
         let n = c.entries.len();
         let words = format!(
             "{}, {}: {} {}, strongest source: {}",
@@ -89,7 +99,7 @@ async fn every_cell_says_what_it_holds_in_words_and_holds_a_button() {
         );
         assert!(text(t).contains(&words), "{words}");
         // Visibly: the count and the tier letter.
-        let pos = format!("data-pos=\"{}-{}\"", c.layer + 1, c.tool + 1);
+        let pos = format!("data-pos=\"{}-{}\"", c.layer.get() + 1, c.tool.get() + 1);
         let button = section(t, &pos, "</button>");
         assert!(
             button.contains(&format!(
@@ -111,46 +121,52 @@ async fn a_deep_linked_cell_shows_its_entries_figures_sources_and_quiz_links() {
     let html = render(cell("foundation-models", "state-funds")).await;
     let d = detail(&html);
     let t = text(d);
-    let c = CONTENT
-        .cell(CONTENT.layer_index("foundation-models").unwrap(), CONTENT.tool_index("state-funds").unwrap())
-        .unwrap();
-    let (layer, tool) = (&CONTENT.layers[c.layer], &CONTENT.tools[c.tool]);
+    let ChartTarget::Cell { layer: l, tool: tl } = target("foundation-models", "state-funds") else { unreachable!() };
+    let c = CONTENT.cell_at(l, tl).unwrap();
+    let (layer, tool) = (CONTENT.layer(c.layer), CONTENT.tool(c.tool));
     // Layer and tool in plain words.
-    for s in [layer.name, layer.description, tool.name, tool.description] {
-        assert!(t.contains(s), "missing: {s}");
+    for s in [&layer.name, &layer.description, &tool.name, &tool.description] {
+        assert!(t.contains(&**s), "missing: {s}");
     }
-    assert!(t.contains(c.summary));
-    for e in c.entries {
-        assert!(t.contains(e.title), "entry {}", e.title);
-        if let Some(zh) = e.zh {
-            let at = d.find(&format!(">{zh}</span>")).unwrap_or_else(|| panic!("Chinese name {zh}"));
-            let tag = &d[d[..at].rfind('<').unwrap()..at];
-            assert!(tag.contains("lang=\"zh-Hans\""), "{zh} is marked as Chinese: {tag}");
+    for s in c.summary.iter() {
+        assert!(t.contains(&*s.text), "summary sentence {}", s.text);
+    }
+    for e in c.entries.iter() {
+        assert!(t.contains(&*e.title.text), "entry {}", e.title.text);
+        for claim in std::iter::once(&e.title).chain(e.claims.iter()) {
+            assert!(t.contains(&*claim.text), "claim {}", claim.text);
+            if let Some(zh) = &claim.zh {
+                let at = d.find(&format!(">{zh}</span>")).unwrap_or_else(|| panic!("Chinese name {zh}"));
+                let tag = &d[d[..at].rfind('<').unwrap()..at];
+                assert!(tag.contains("lang=\"zh-Hans\""), "{zh} is marked as Chinese: {tag}");
+            }
         }
-        for f in e.figures {
-            assert!(t.contains(f), "figure {f}");
-        }
-        for s in e.sources {
+        for &i in e.sources.iter() {
+            let s = &c.sources[i as usize];
             assert!(t.contains(s.tier.label()), "tier label {:?}", s.tier);
-            if let Some(q) = s.quote {
+            assert!(d.contains(&format!("data-source=\"{}\"", i + 1)), "source number {}", i + 1);
+            if let Some(q) = &s.quote {
                 assert!(t.contains(&format!("\u{201c}{q}\u{201d}")), "verbatim quote {q}");
             }
             if let (Some(sp), Some((a, b))) = (s.speaker, s.lines) {
                 assert!(t.contains(&format!("{}, {}", sp.name(), line_range(a, b))), "speaker and lines {a}-{b}");
+                let anchor = if a == b { format!("L{a}") } else { format!("L{a}-{b}") };
+                assert!(d.contains(&format!("href=\"transcript.html#{anchor}\"")), "transcript link {anchor}");
             }
-            if let Some(u) = s.url {
+            if let Some(u) = &s.url {
                 assert!(d.contains(&format!("href=\"{u}\"")), "source link {u}");
             }
         }
     }
     assert!(!c.questions.is_empty(), "this cell has quiz questions");
-    for &q in c.questions {
+    let data = build_data();
+    for &q in c.questions.iter() {
         let href = Route::Quiz(Some(q)).fragment(&CONTENT);
         assert!(d.contains(&format!("href=\"{href}\"")), "quiz link {href}");
-        assert!(t.contains(CONTENT.questions[q].prompt));
+        assert!(t.contains(&*data.question(q).unwrap().prompt));
     }
     // The selected cell is pressed, and it is the tab stop.
-    let pos = format!("data-pos=\"{}-{}\" tabindex=\"0\" aria-pressed=\"true\"", c.layer + 1, c.tool + 1);
+    let pos = format!("data-pos=\"{}-{}\" tabindex=\"0\" aria-pressed=\"true\"", c.layer.get() + 1, c.tool.get() + 1);
     assert!(table(&html).contains(&pos), "{pos}");
     assert_eq!(table(&html).matches("aria-pressed=\"true\"").count(), 1);
 }
@@ -158,37 +174,32 @@ async fn a_deep_linked_cell_shows_its_entries_figures_sources_and_quiz_links() {
 #[tokio::test]
 async fn an_inferred_cell_is_labelled_as_our_inference() {
     let c = CONTENT.cells.iter().find(|c| c.tier == Tier::Reconstruction).expect("content has an inferred cell");
-    let html = render(cell(CONTENT.layers[c.layer].id, CONTENT.tools[c.tool].id)).await;
+    let html = render(Some(Route::Chart(Some(ChartTarget::Cell { layer: c.layer, tool: c.tool })))).await;
     let t = text(detail(&html));
     assert!(t.contains("Our inference, not a sourced fact."));
     assert!(t.contains("Reconstruction (our inference)"));
-    for e in c.entries {
-        for s in e.sources {
-            assert!(t.contains(&format!("Our inference: {}", s.note.unwrap())));
-        }
+    for s in c.sources.iter() {
+        assert!(t.contains(&format!("Our inference: {}", s.note.as_deref().unwrap())));
     }
 }
 
 #[tokio::test]
 async fn an_empty_cell_says_no_evidence_found_not_none_exists() {
-    let (l, t) = (0..CONTENT.layers.len())
-        .flat_map(|l| (0..CONTENT.tools.len()).map(move |t| (l, t)))
-        .find(|&(l, t)| CONTENT.cell(l, t).is_none())
-        .unwrap();
-    let html = render(Some(Route::Chart(Some(ChartTarget::Cell(l, t))))).await;
+    let (l, t) = positions().find(|&(l, t)| CONTENT.cell_at(l, t).is_none()).unwrap();
+    let html = render(Some(Route::Chart(Some(ChartTarget::Cell { layer: l, tool: t })))).await;
     let d = text(detail(&html));
     assert!(d.contains("No evidence found."));
     assert!(d.contains("not a claim that no such policy exists"));
-    assert!(d.contains(CONTENT.layers[l].name) && d.contains(CONTENT.tools[t].name));
+    assert!(d.contains(&*CONTENT.layer(l).name) && d.contains(&*CONTENT.tool(t).name));
 }
 
 #[tokio::test]
 async fn a_layer_header_opens_a_row_summary_and_a_tool_header_a_column_summary() {
-    let l = CONTENT.layer_index("research").unwrap();
+    let l = CONTENT.layer_ix("research").unwrap();
     let html = render(Some(Route::Chart(Some(ChartTarget::Layer(l))))).await;
     let d = text(detail(&html));
-    let evidenced: Vec<_> = (0..CONTENT.tools.len()).filter(|&t| CONTENT.cell(l, t).is_some()).collect();
-    let entries: usize = evidenced.iter().map(|&t| CONTENT.cell(l, t).unwrap().entries.len()).sum();
+    let evidenced: Vec<_> = CONTENT.tool_ixs().filter(|&t| CONTENT.cell_at(l, t).is_some()).collect();
+    let entries: usize = evidenced.iter().map(|&t| CONTENT.cell_at(l, t).unwrap().entries.len()).sum();
     assert!(
         d.contains(&format!(
             "Evidence found for {} of {} policy tools ({entries} entries)",
@@ -197,21 +208,27 @@ async fn a_layer_header_opens_a_row_summary_and_a_tool_header_a_column_summary()
         )),
         "{d}"
     );
-    for t in 0..CONTENT.tools.len() {
-        assert!(d.contains(CONTENT.tools[t].short), "row summary names {}", CONTENT.tools[t].id);
+    for tool in CONTENT.tools.iter() {
+        assert!(d.contains(&*tool.short), "row summary names {}", tool.id);
+    }
+    // Each evidenced cell's summary sentences, with their source numbers and sources.
+    for &t in &evidenced {
+        for s in CONTENT.cell_at(l, t).unwrap().summary.iter() {
+            assert!(d.contains(&*s.text), "{}", s.text);
+        }
     }
     assert!(d.contains("No evidence found (not a claim that none exists)"));
     // The row is highlighted, and its header pressed.
     let t = table(&html);
     assert_eq!(t.matches("data-hl=\"1\"").count(), CONTENT.tools.len() + 1);
-    assert!(t.contains(&format!("data-pos=\"{}-0\" tabindex=\"0\" aria-pressed=\"true\"", l + 1)));
+    assert!(t.contains(&format!("data-pos=\"{}-0\" tabindex=\"0\" aria-pressed=\"true\"", l.get() + 1)));
 
-    let tool = CONTENT.tool_index("domestic-alternatives").unwrap();
+    let tool = CONTENT.tool_ix("domestic-alternatives").unwrap();
     let html = render(Some(Route::Chart(Some(ChartTarget::Tool(tool))))).await;
     let d = text(detail(&html));
-    let n = (0..CONTENT.layers.len()).filter(|&l| CONTENT.cell(l, tool).is_some()).count();
+    let n = CONTENT.layer_ixs().filter(|&l| CONTENT.cell_at(l, tool).is_some()).count();
     assert!(d.contains(&format!("Evidence found for {n} of {} layers", CONTENT.layers.len())), "{d}");
-    assert!(d.contains(CONTENT.tools[tool].name));
+    assert!(d.contains(&*CONTENT.tool(tool).name));
     assert_eq!(table(&html).matches("data-hl=\"1\"").count(), CONTENT.layers.len() + 1);
 }
 
@@ -224,8 +241,8 @@ async fn the_narrow_accordion_has_the_same_cells_and_buttons() {
     // A button per cell, per layer summary and per tool summary, like the table.
     assert_eq!(acc.matches("class=\"fs-acc-btn\"").count(), nl * nt + nl + nt);
     assert_eq!(text(acc).matches(": no evidence found").count(), nl * nt - CONTENT.cells.len());
-    for layer in CONTENT.layers {
-        assert!(text(acc).contains(layer.name));
+    for layer in CONTENT.layers.iter() {
+        assert!(text(acc).contains(&*layer.name));
     }
     // Only the selected cell's layer is open, with the panel inside it.
     let open: Vec<&str> =
@@ -247,6 +264,9 @@ async fn the_key_and_the_downloads_are_there() {
     for label in ["Download data (CSV)", "Download image (SVG)", "Download image (PNG)"] {
         assert!(t.contains(label), "{label}");
     }
+    // They are links to the files `make dist` writes beside the page.
+    assert!(html.contains("href=\"full-stack.csv\""));
+    assert!(html.contains("href=\"chart-all.svg\"") && html.contains("href=\"chart-all.png\""));
     assert!(t.contains("Only what was said in the episode"), "the provenance filter");
     assert!(html.contains("<fieldset class=\"fs-filter\"><legend>Show evidence</legend>"));
     // Four radios in the chart (the quiz panel, rendered hidden, has its own).
@@ -256,19 +276,24 @@ async fn the_key_and_the_downloads_are_there() {
 #[tokio::test]
 async fn the_timeline_lists_every_event_in_date_order_with_links_to_cells() {
     let html = render(Some(Route::Timeline(None))).await;
-    let tl = section(&html, "class=\"fs-timeline\"", "</ol>");
+    let tl = section(&html, "class=\"fs-events\"", "</ol></div>");
     let t = text(tl);
     let mut last = 0;
-    for (i, e) in CONTENT.timeline.iter().enumerate() {
+    for (i, e) in build_data().events.iter().enumerate() {
         let at = tl.find(&format!("data-event=\"{i}\"")).unwrap_or_else(|| panic!("event {}", e.id));
         assert!(at > last, "{} out of order", e.id);
         last = at;
         let item = section(tl, &format!("data-event=\"{i}\""), "</li>");
-        assert!(text(item).contains(e.title), "{}", e.id);
+        assert!(text(item).contains(&*e.title.text), "{}", e.id);
         assert!(item.contains(&format!("datetime=\"{}\"", e.date)));
-        for &ci in e.cells {
-            let c = &CONTENT.cells[ci];
-            let href = Route::Chart(Some(ChartTarget::Cell(c.layer, c.tool))).fragment(&CONTENT);
+        // Each event says where its date and every sentence come from.
+        assert!(item.contains(&format!("data-tier=\"{}\"", e.title.tier.id())), "{}: provenance", e.id);
+        for claim in e.claims.iter() {
+            assert!(text(item).contains(&*claim.text), "{}: {}", e.id, claim.text);
+        }
+        for &ci in e.cells.iter() {
+            let c = CONTENT.cell(ci);
+            let href = Route::Chart(Some(ChartTarget::Cell { layer: c.layer, tool: c.tool })).fragment(&CONTENT);
             assert!(item.contains(&format!("href=\"{href}\"")), "{}: link to {href}", e.id);
         }
     }
@@ -278,12 +303,12 @@ async fn the_timeline_lists_every_event_in_date_order_with_links_to_cells() {
 
 #[tokio::test]
 async fn a_deep_linked_event_is_marked_current() {
-    let i = CONTENT.timeline.iter().position(|e| e.id == "baai").unwrap();
+    let i = CONTENT.event_ix("baai").unwrap();
     let html = render(Some(Route::Timeline(Some(i)))).await;
     assert_eq!(html.matches("aria-current=\"true\"").count(), 1);
     let current = section(&html, "aria-current=\"true\"", "</li>");
-    assert!(current.contains(&format!("data-event=\"{i}\"")));
-    assert!(text(current).contains(CONTENT.timeline[i].title));
+    assert!(current.contains(&format!("data-event=\"{}\"", i.get())));
+    assert!(text(current).contains(&*build_data().event(i).unwrap().title.text));
 }
 
 #[tokio::test]
@@ -292,4 +317,66 @@ async fn the_chart_still_renders_in_the_default_view() {
     assert!(html.contains("id=\"fs-tab-chart\" aria-selected=\"true\""));
     assert!(!html.contains("class=\"fs-detail\""), "nothing selected, no panel");
     let _ = View::Chart;
+}
+
+/// Under every evidence filter, every claim shown in every cell's panel and in every row
+/// and column summary cites a source the filter admits, and that source is listed with a
+/// matching tier: the DOM contract the e2e filter walk checks in the browser.
+#[tokio::test]
+async fn under_every_filter_every_shown_claim_has_a_shown_source_of_an_allowed_tier() {
+    use full_stack::view::chart::detail::Detail;
+    use full_stack::view::{ContentRef, Links};
+    use yew::prelude::*;
+
+    #[derive(Properties, PartialEq)]
+    struct P {
+        target: ChartTarget,
+        filter: TierFilter,
+    }
+    #[component]
+    fn Panel(p: &P) -> Html {
+        html! {
+            <ContextProvider<ContentRef> context={ContentRef(&CONTENT)}>
+            <ContextProvider<Links> context={Links::default()}>
+                <Detail target={p.target} filter={p.filter} id_suffix="t" on_close={Callback::noop()} on_select={Callback::noop()} on_show_all={Callback::noop()} />
+            </ContextProvider<Links>>
+            </ContextProvider<ContentRef>>
+        }
+    }
+    let targets: Vec<ChartTarget> = positions()
+        .map(|(layer, tool)| ChartTarget::Cell { layer, tool })
+        .chain(CONTENT.layer_ixs().map(ChartTarget::Layer))
+        .chain(CONTENT.tool_ixs().map(ChartTarget::Tool))
+        .collect();
+    let mut claims_seen = [0usize; 4];
+    for (k, filter) in TierFilter::ALL.into_iter().enumerate() {
+        for &target in &targets {
+            let html =
+                yew::LocalServerRenderer::<Panel>::with_props(P { target, filter }).hydratable(false).render().await;
+            for (i, _) in html.match_indices("class=\"fs-claim\"") {
+                let tag = &html[html[..i].rfind('<').unwrap()..i + html[i..].find('>').unwrap()];
+                let attr = |name: &str| {
+                    let at = tag.find(&format!("{name}=\"")).unwrap_or_else(|| panic!("claim without {name}: {tag}"));
+                    let rest = &tag[at + name.len() + 2..];
+                    rest[..rest.find('"').unwrap()].to_string()
+                };
+                let tier = Tier::parse(&attr("data-tier")).expect("a known tier");
+                assert!(filter.admits(tier), "{target:?} under {}: a {} claim is shown", filter.id(), tier.id());
+                let refs = attr("data-refs");
+                assert!(!refs.is_empty(), "{target:?} under {}: a claim with no source shown: {tag}", filter.id());
+                for n in refs.split(' ') {
+                    let item = html
+                        .find(&format!("data-source=\"{n}\""))
+                        .unwrap_or_else(|| panic!("{target:?} under {}: source {n} is not listed", filter.id()));
+                    let open = &html[html[..item].rfind('<').unwrap()..item];
+                    let shown =
+                        Tier::ALL.into_iter().find(|t| open.contains(&format!("data-tier=\"{}\"", t.id()))).unwrap();
+                    assert!(filter.admits(shown), "{target:?}: source {n} listed at tier {}", shown.id());
+                }
+                claims_seen[k] += 1;
+            }
+        }
+    }
+    // The filter really hides claims: fewer are shown at each narrower level.
+    assert!(claims_seen.windows(2).all(|w| w[0] >= w[1]) && claims_seen[0] > claims_seen[3], "{claims_seen:?}");
 }

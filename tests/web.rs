@@ -2,6 +2,8 @@
 //! real DOM, driven by real events.
 #![cfg(target_arch = "wasm32")]
 
+use full_stack::model::content::{build_data, DATA_JSON};
+use full_stack::model::embed::INLINE_DATA_ID;
 use full_stack::model::{Config, CONTENT};
 use full_stack::view::{App, AppProps};
 use wasm_bindgen::JsCast;
@@ -14,8 +16,21 @@ fn document() -> web_sys::Document {
     web_sys::window().unwrap().document().unwrap()
 }
 
+/// Puts this build's on-demand data inline in the page, as the single offline file does,
+/// so the widget's data loader finds it without a server.
+fn inline_data() {
+    if document().get_element_by_id(INLINE_DATA_ID).is_none() {
+        let script = document().create_element("script").unwrap();
+        script.set_id(INLINE_DATA_ID);
+        script.set_attribute("type", "application/json").unwrap();
+        script.set_text_content(Some(DATA_JSON));
+        document().body().unwrap().append_child(&script).unwrap();
+    }
+}
+
 /// Mounts the app in a fresh element and returns that element.
 fn mount(config: Config) -> Element {
+    inline_data();
     let root = document().create_element("div").unwrap();
     document().body().unwrap().append_child(&root).unwrap();
     let props = AppProps { config, ..AppProps::new(&CONTENT) };
@@ -89,8 +104,10 @@ async fn arrow_keys_move_focus_and_selection_between_tabs() {
 // ---- The chart ----------------------------------------------------------------
 
 use full_stack::model::route::{ChartTarget, Route};
+use full_stack::model::{LayerIx, ToolIx};
 
 fn mount_at(route: Option<Route>) -> Element {
+    inline_data();
     let root = document().create_element("div").unwrap();
     document().body().unwrap().append_child(&root).unwrap();
     let props = AppProps { route, ..AppProps::new(&CONTENT) };
@@ -110,6 +127,10 @@ fn cell_button(root: &Element, l: usize, t: usize) -> HtmlElement {
     q(root, &format!(".fs-matrix button[data-pos=\"{}-{}\"]", l + 1, t + 1)).expect("cell button")
 }
 
+fn ix(layer: &str, tool: &str) -> (LayerIx, ToolIx) {
+    (CONTENT.layer_ix(layer).unwrap(), CONTENT.tool_ix(tool).unwrap())
+}
+
 fn active_pos() -> String {
     document().active_element().and_then(|e| e.get_attribute("data-pos")).unwrap_or_default()
 }
@@ -122,15 +143,15 @@ fn panel_title(root: &Element) -> String {
 async fn clicking_a_cell_selects_it_and_shows_its_details() {
     let root = mount_at(None);
     until("matrix", || q(&root, ".fs-matrix").is_some()).await;
-    let (l, t) = (CONTENT.layer_index("foundation-models").unwrap(), CONTENT.tool_index("state-funds").unwrap());
-    let b = cell_button(&root, l, t);
+    let (l, t) = ix("foundation-models", "state-funds");
+    let b = cell_button(&root, l.get(), t.get());
     assert_eq!(b.get_attribute("aria-pressed").as_deref(), Some("false"));
     b.click();
     until("panel", || panel_title(&root) == "Foundation models \u{00d7} State funds").await;
     assert_eq!(b.get_attribute("aria-pressed").as_deref(), Some("true"));
     let text = q(&root, ".fs-side .fs-detail").unwrap().text_content().unwrap();
-    for e in CONTENT.cell(l, t).unwrap().entries {
-        assert!(text.contains(e.title), "{}", e.title);
+    for e in CONTENT.cell_at(l, t).unwrap().entries.iter() {
+        assert!(text.contains(&*e.title.text), "{}", e.title.text);
     }
     // The Close button closes it.
     q(&root, ".fs-side .fs-close").unwrap().click();
@@ -169,10 +190,10 @@ async fn arrow_keys_move_the_roving_tab_stop_and_escape_returns_focus() {
 
 #[wasm_bindgen_test]
 async fn a_deep_link_opens_the_cell_and_makes_it_the_tab_stop() {
-    let (l, t) = (CONTENT.layer_index("data-centers").unwrap(), CONTENT.tool_index("compute").unwrap());
-    let root = mount_at(Some(Route::Chart(Some(ChartTarget::Cell(l, t)))));
+    let (l, t) = ix("data-centers", "compute");
+    let root = mount_at(Some(Route::Chart(Some(ChartTarget::Cell { layer: l, tool: t }))));
     until("panel", || panel_title(&root) == "Data centers \u{00d7} Compute").await;
-    assert_eq!(cell_button(&root, l, t).tab_index(), 0);
+    assert_eq!(cell_button(&root, l.get(), t.get()).tab_index(), 0);
     assert_eq!(cell_button(&root, 0, 0).tab_index(), -1);
     root.remove();
 }
@@ -197,9 +218,9 @@ async fn the_episode_only_filter_hides_cells_without_an_episode_source() {
 // The quiz
 // ---------------------------------------------------------------------------
 
-use full_stack::host::storage;
 use full_stack::model::quiz::storage_key;
 use full_stack::model::View;
+use full_stack::platform::storage;
 
 fn quiz_config() -> Config {
     Config { view: View::Quiz, ..Config::default() }
@@ -241,7 +262,7 @@ async fn quiz_opens_at_question_one_which_locks_after_check_and_announces_the_re
     // opening the quiz does not pull focus into it.
     assert!(text(&root, ".fs-intro").starts_with("How much do you remember"));
     assert_eq!(pressed(&root, "Quick quiz (10)").as_deref(), Some("true"));
-    assert_eq!(pressed(&root, &format!("All {} questions", CONTENT.questions.len())).as_deref(), Some("false"));
+    assert_eq!(pressed(&root, &format!("All {} questions", build_data().questions.len())).as_deref(), Some("false"));
     assert!(!document().active_element().is_some_and(|e| root.contains(Some(&e))), "focus stays outside");
     let radios = root.query_selector_all(".fs-option input[type=radio]").unwrap();
     assert_eq!(radios.length(), 4);
@@ -279,18 +300,18 @@ async fn quiz_progress_is_saved_and_a_new_mount_resumes_it() {
     storage::remove(&storage_key(None));
     let root = mount(quiz_config());
     until("question 1", || text(&root, ".fs-q-number") == "Question 1 of 10").await;
-    let all = format!("All {} questions", CONTENT.questions.len());
+    let all = format!("All {} questions", build_data().questions.len());
     click_button(&root, &all);
-    until("the full quiz", || text(&root, ".fs-q-number") == format!("Question 1 of {}", CONTENT.questions.len()))
+    until("the full quiz", || text(&root, ".fs-q-number") == format!("Question 1 of {}", build_data().questions.len()))
         .await;
     assert_eq!(pressed(&root, &all).as_deref(), Some("true"));
     assert_eq!(pressed(&root, "Quick quiz (10)").as_deref(), Some("false"));
-    until("announced", || text(&root, ".fs-live") == format!("All {} questions.", CONTENT.questions.len())).await;
+    until("announced", || text(&root, ".fs-live") == format!("All {} questions.", build_data().questions.len())).await;
     // The switch alone is kept: a new mount opens the full quiz.
     root.remove();
     let root = mount(quiz_config());
     until("still the full quiz", || {
-        text(&root, ".fs-q-number") == format!("Question 1 of {}", CONTENT.questions.len())
+        text(&root, ".fs-q-number") == format!("Question 1 of {}", build_data().questions.len())
     })
     .await;
     let prompt = text(&root, ".fs-q-prompt");
@@ -307,7 +328,7 @@ async fn quiz_progress_is_saved_and_a_new_mount_resumes_it() {
     until("resumed", || text(&again, ".fs-q-number").starts_with("Question 2 of ")).await;
     assert_eq!(
         text(&again, ".fs-progress-text").split(" \u{b7} ").next(),
-        Some(format!("1 of {} answered", CONTENT.questions.len()).as_str())
+        Some(format!("1 of {} answered", build_data().questions.len()).as_str())
     );
     assert!(q(&again, ".fs-intro").is_none(), "no length switch once answered");
     click_button(&again, "Previous question");
@@ -351,17 +372,18 @@ async fn quizzes_with_different_instances_keep_their_own_progress() {
 
 #[wasm_bindgen_test]
 fn the_embed_shares_the_index_page_beside_it_and_an_element_its_own() {
-    use full_stack::host::quiz::{set_share_page, share_page};
+    use full_stack::model::embed::{MODE_ATTR, ROOT_ID};
+    use full_stack::platform::page::{set_share_page, share_page};
     let here = web_sys::window().unwrap().location().href().unwrap();
     let beside = web_sys::Url::new_with_base("index.html", &here).unwrap().href();
     let root = document().create_element("div").unwrap();
-    root.set_id(full_stack::host::ROOT_ID);
+    root.set_id(ROOT_ID);
     document().body().unwrap().append_child(&root).unwrap();
     // A standalone page shares itself.
-    root.set_attribute(full_stack::host::MODE_ATTR, "page").unwrap();
+    root.set_attribute(MODE_ATTR, "page").unwrap();
     assert_eq!(share_page(), here.split('#').next().unwrap());
     // The embed (no chrome) shares the full page beside it.
-    root.set_attribute(full_stack::host::MODE_ATTR, "embed").unwrap();
+    root.set_attribute(MODE_ATTR, "embed").unwrap();
     assert_eq!(share_page(), beside);
     // An element shares what it was given.
     set_share_page(Some("https://example.org/fs/index.html"));
@@ -377,7 +399,6 @@ fn storage_round_trips_and_keeps_instances_apart() {
     storage::save(&b, "beta");
     assert_eq!(storage::load(&a).as_deref(), Some("alpha"));
     assert_eq!(storage::load(&b).as_deref(), Some("beta"));
-    assert!(storage::persistent(), "localStorage is usable in the test page");
     let local = web_sys::window().unwrap().local_storage().unwrap().unwrap();
     assert_eq!(local.get_item(&a).unwrap().as_deref(), Some("alpha"), "written through to localStorage");
     storage::remove(&a);

@@ -4,7 +4,10 @@
 //! - `poster.svg`: the matrix with a title and the call to action, for Substack, email
 //!   and link cards, where no script runs ([`matrix_svg`] with a band);
 //! - `poster.png`: that SVG rendered natively with resvg, at twice its size;
-//! - `full-stack.csv`: the data ([`csv`]).
+//! - `full-stack.csv`: the data, one row per claim ([`csv`]);
+//! - `chart-<filter>.svg` and `.png`: the matrix under each evidence filter, the
+//!   widget's "Download image" links;
+//! - `data.json`: the on-demand data (quiz, key points, timeline) the wasm loads.
 //!
 //! Text in the PNG is drawn with Liberation Sans (metric-compatible with Arial, which
 //! the SVG's line wrapping assumes) from Debian's `fonts-liberation` (GPL-2 with the
@@ -29,8 +32,11 @@ mod native {
     use std::path::{Path, PathBuf};
     use std::sync::Arc;
 
-    use full_stack::model::chart::csv;
-    use full_stack::model::svg::{matrix_svg, Band, SvgOptions};
+    use full_stack::export::csv::csv;
+    use full_stack::export::svg::{matrix_svg, Band, SvgOptions};
+    use full_stack::model::chart::TierFilter;
+    use full_stack::model::content::DATA_JSON;
+    use full_stack::model::embed::{chart_image, CSV_FILE, DATA_FILE};
     use full_stack::model::CONTENT;
 
     /// Where Debian's `fonts-liberation` puts the poster's font.
@@ -115,7 +121,13 @@ mod native {
         let svg = poster_svg(base_url);
         write("poster.svg", svg.as_bytes())?;
         write("poster.png", &render_png(&svg, &font_dir(), 2.0)?)?;
-        write("full-stack.csv", csv(&CONTENT).as_bytes())?;
+        write(CSV_FILE, csv(&CONTENT).as_bytes())?;
+        for filter in TierFilter::ALL {
+            let svg = matrix_svg(&CONTENT, &SvgOptions { filter, ..SvgOptions::default() });
+            write(&chart_image(filter, "svg"), svg.as_bytes())?;
+            write(&chart_image(filter, "png"), &render_png(&svg, &font_dir(), 2.0)?)?;
+        }
+        write(DATA_FILE, DATA_JSON.as_bytes())?;
         Ok(())
     }
 
@@ -163,8 +175,8 @@ mod native {
             );
             assert!(svg.contains("industrial policy for AI"));
             // Layer names may wrap onto two lines: look for each one's first word.
-            for layer in CONTENT.layers {
-                let first = full_stack::model::svg::escape(layer.name.split(' ').next().unwrap());
+            for layer in CONTENT.layers.iter() {
+                let first = full_stack::export::svg::escape(layer.name.split(' ').next().unwrap());
                 assert!(svg.contains(&format!(">{first}")), "{}", layer.name);
             }
             assert_eq!(call_to_action(None), POSTER_CTA);

@@ -14,7 +14,9 @@ use wasm_bindgen::prelude::wasm_bindgen;
 use web_sys::Element;
 use yew::AppHandle;
 
+use crate::model::embed::OPTIONS;
 use crate::model::{quiz, Config, CONTENT};
+use crate::platform::page as platform_page;
 use crate::view::App;
 
 thread_local! {
@@ -47,16 +49,20 @@ pub fn mount_element(
 ) {
     unmount_element();
     // Absent attributes (None) keep their defaults silently.
-    let present = [("view", &view), ("theme", &theme), ("cell", &cell), ("quiz", &quiz)];
+    let present = OPTIONS.into_iter().zip([&view, &theme, &cell, &quiz]);
     let pairs = present.into_iter().filter_map(|(k, v)| v.as_deref().map(|v| (k, v)));
     let (config, notices) = Config::from_pairs(pairs, &CONTENT);
     for n in &notices {
         web_sys::console::warn_1(&format!("<full-stack-explainer> #{instance}: {n}").into());
     }
-    super::quiz::set_share_page(Some(quiz::share_page(page.as_deref().unwrap_or("")).unwrap_or("")));
+    let share = quiz::share_page(page.as_deref().unwrap_or("")).unwrap_or("");
+    platform_page::set_share_page(Some(share));
+    // The files beside `full-stack.js` (data, transcript, downloads): the folder of its
+    // `index.html`.
+    let base = if share.is_empty() { String::new() } else { quiz::sibling(share, "") };
     let storage = quiz::element_instance(id.as_deref(), place);
     // The host page owns its URL: no fragment sync, no fragment route.
-    let handle = super::render(root, config, None, notices, false, Some(storage.into()));
+    let handle = super::render(root, config, None, notices, false, Some(storage.into()), base.into());
     APP.with(|a| *a.borrow_mut() = Some(handle));
 }
 

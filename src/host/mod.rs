@@ -1,35 +1,26 @@
-//! The edges: everything that talks to the browser (configuration from the page,
-//! storage, the panic hook). The rest of the crate stays pure and testable natively.
+//! Starting the widget: reading the page's configuration, mounting (or hydrating) the
+//! app into the page's root or a custom element's, the panic hook, and the iframe
+//! embed's height messages. The views reach the browser through `platform`.
 
-pub mod download;
 pub mod element;
-pub mod fragment;
 pub mod panic;
-pub mod quiz;
 pub mod resize;
-pub mod storage;
 
 use wasm_bindgen::JsCast;
 use web_sys::Element;
 
+use crate::model::embed::{MODE_ATTR, OPTIONS, PRERENDERED_ATTR, ROOT_ID};
 use crate::model::{Config, Route, CONTENT};
+use crate::platform::fragment;
 use crate::view::{App, AppProps, ContentRef};
-
-/// The id of the element the standalone pages mount into.
-pub const ROOT_ID: &str = "full-stack";
-
-/// The attribute on that element saying which page it is: `page` (the standalone
-/// page, `index.html` and `full-stack.html`) or `embed` (`embed.html`, which also
-/// reports its height to the host). Without it nothing mounts at start-up: a host
-/// page of the custom element may well have its own `id="full-stack"`.
-pub const MODE_ATTR: &str = "data-full-stack";
+use yew::AttrValue;
 
 /// Reads `key=value` pairs from the page's query string.
 fn query_pairs() -> Vec<(String, String)> {
     let search = web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default();
     let mut out = Vec::new();
     if let Ok(params) = web_sys::UrlSearchParams::new_with_str(&search) {
-        for key in ["view", "theme", "cell", "quiz"] {
+        for key in OPTIONS {
             if let Some(v) = params.get(key) {
                 out.push((key.to_string(), v));
             }
@@ -50,7 +41,7 @@ pub fn mount(
     for n in &notices {
         web_sys::console::warn_1(&format!("full-stack: {n}").into());
     }
-    render(root, config, route, notices, sync_fragment, None)
+    render(root, config, route, notices, sync_fragment, None, AttrValue::default())
 }
 
 /// [`mount`] without the console warnings (the caller logs them).
@@ -60,10 +51,11 @@ fn render(
     route: Option<Route>,
     notices: Vec<String>,
     sync_fragment: bool,
-    instance: Option<yew::AttrValue>,
+    instance: Option<AttrValue>,
+    base: AttrValue,
 ) -> yew::AppHandle<App> {
     panic::install(root.clone());
-    let prerendered = root.has_attribute("data-prerendered");
+    let prerendered = root.has_attribute(PRERENDERED_ATTR);
     let props = AppProps {
         content: ContentRef(&CONTENT),
         config,
@@ -71,7 +63,9 @@ fn render(
         notices,
         sync_fragment,
         hydrating: prerendered,
+        islands: None,
         instance,
+        base,
     };
     let renderer = yew::Renderer::<App>::with_root_and_props(root, props);
     if prerendered {

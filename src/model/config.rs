@@ -2,22 +2,26 @@
 //! URL fragments) into allowlisted values. Unknown values fall back to the default
 //! and produce a short notice; nothing is ever echoed as HTML.
 
-use super::content::Content;
+use super::content::{Content, LayerIx, ToolIx};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum View {
     #[default]
     Chart,
+    /// The episode's argument, section by section.
+    Points,
     Quiz,
     Timeline,
 }
 
 impl View {
-    pub const ALL: [View; 3] = [View::Chart, View::Quiz, View::Timeline];
+    /// In tab order.
+    pub const ALL: [View; 4] = [View::Chart, View::Points, View::Quiz, View::Timeline];
 
     pub fn id(self) -> &'static str {
         match self {
             View::Chart => "chart",
+            View::Points => "points",
             View::Quiz => "quiz",
             View::Timeline => "timeline",
         }
@@ -26,6 +30,7 @@ impl View {
     pub fn label(self) -> &'static str {
         match self {
             View::Chart => "Chart",
+            View::Points => "Key points",
             View::Quiz => "Quiz",
             View::Timeline => "Timeline",
         }
@@ -85,8 +90,8 @@ impl QuizLength {
 pub struct Config {
     pub view: View,
     pub theme: Theme,
-    /// (layer index, tool index) of the cell to open.
-    pub cell: Option<(usize, usize)>,
+    /// The cell to open.
+    pub cell: Option<(LayerIx, ToolIx)>,
     pub quiz: QuizLength,
 }
 
@@ -104,10 +109,10 @@ pub fn echo(value: &str) -> String {
     }
 }
 
-/// Parses `layer/tool` ids into indexes.
-pub fn parse_cell(value: &str, content: &Content) -> Option<(usize, usize)> {
+/// Parses `layer/tool` ids.
+pub fn parse_cell(value: &str, content: &Content) -> Option<(LayerIx, ToolIx)> {
     let (layer, tool) = value.split_once('/')?;
-    Some((content.layer_index(layer)?, content.tool_index(tool)?))
+    Some((content.layer_ix(layer)?, content.tool_ix(tool)?))
 }
 
 impl Config {
@@ -157,7 +162,15 @@ mod tests {
             [("view", "timeline"), ("theme", "dark"), ("cell", cell.as_str()), ("quiz", "full")],
             &CONTENT,
         );
-        assert_eq!(c, Config { view: View::Timeline, theme: Theme::Dark, cell: Some((1, 0)), quiz: QuizLength::Full });
+        assert_eq!(
+            c,
+            Config {
+                view: View::Timeline,
+                theme: Theme::Dark,
+                cell: Some((LayerIx::at(1), ToolIx::at(0))),
+                quiz: QuizLength::Full
+            }
+        );
         assert!(n.is_empty());
     }
 

@@ -3,13 +3,16 @@
 pub mod chart;
 pub mod config;
 pub mod content;
+pub mod embed;
 pub mod quiz;
 pub mod route;
-pub mod svg;
 pub mod timeline;
 
 pub use config::{Config, QuizLength, Theme, View};
-pub use content::{Cell, Content, Difficulty, Entry, Event, Layer, Question, Source, Speaker, Tier, Tool, CONTENT};
+pub use content::{
+    Cell, CellIx, Claim, ClaimKind, Content, Data, Difficulty, Entry, Event, EventIx, Layer, LayerIx, Point, Question,
+    QuestionIx, Section, SectionIx, Source, Speaker, Tier, Tool, ToolIx, CONTENT,
+};
 pub use route::{ChartTarget, Route};
 
 /// A decimal number of 1 to `max_digits` ASCII digits (no sign, no spaces), as read from

@@ -10,36 +10,41 @@
 //! | `#quiz/q/<question>` | one question, to practise it |
 //! | `#quiz/result/<score>-<total>` | a shared result |
 //! | `#timeline`, `#timeline/<event>` | the timeline, an event highlighted |
+//! | `#points`, `#points/<section>` | the key points, a section shown |
 //!
 //! Fragments come from strangers: parsing never fails hard. An unknown or malformed
 //! fragment gives the default route and a short notice.
 
 use super::config::{echo, View};
-use super::content::Content;
+use super::content::{Content, EventIx, LayerIx, QuestionIx, ToolIx};
 
 /// What the chart shows in its detail panel.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum ChartTarget {
-    /// (layer, tool) indexes.
-    Cell(usize, usize),
+    Cell {
+        layer: LayerIx,
+        tool: ToolIx,
+    },
     /// A layer's row summary.
-    Layer(usize),
+    Layer(LayerIx),
     /// A tool's column summary.
-    Tool(usize),
+    Tool(ToolIx),
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Route {
     Chart(Option<ChartTarget>),
-    /// A question index to practise, if any.
-    Quiz(Option<usize>),
+    /// The key points, at a section (by position) if any.
+    Points(Option<u8>),
+    /// A question to practise, if any.
+    Quiz(Option<QuestionIx>),
     /// A shared quiz result. Always `score <= total`, `1 <= total <= MAX_SHARED_TOTAL`.
     QuizResult {
         score: u16,
         total: u16,
     },
-    /// An event index to highlight, if any.
-    Timeline(Option<usize>),
+    /// An event to highlight, if any.
+    Timeline(Option<EventIx>),
 }
 
 /// The largest quiz a shared result may claim (no quiz has more questions than this).
@@ -55,17 +60,9 @@ impl Route {
     pub fn view(self) -> View {
         match self {
             Route::Chart(_) => View::Chart,
+            Route::Points(_) => View::Points,
             Route::Quiz(_) | Route::QuizResult { .. } => View::Quiz,
             Route::Timeline(_) => View::Timeline,
-        }
-    }
-
-    /// The route a bare view stands for.
-    pub fn of_view(view: View) -> Route {
-        match view {
-            View::Chart => Route::Chart(None),
-            View::Quiz => Route::Quiz(None),
-            View::Timeline => Route::Timeline(None),
         }
     }
 
@@ -79,14 +76,23 @@ impl Route {
         let parts: Vec<&str> = f.split('/').collect();
         let route = match parts.as_slice() {
             ["chart"] => Route::Chart(None),
-            ["chart", "*", tool] => Route::Chart(Some(ChartTarget::Tool(content.tool_index(tool).ok_or_else(bad)?))),
-            ["chart", layer] => Route::Chart(Some(ChartTarget::Layer(content.layer_index(layer).ok_or_else(bad)?))),
-            ["chart", layer, tool] => Route::Chart(Some(ChartTarget::Cell(
-                content.layer_index(layer).ok_or_else(bad)?,
-                content.tool_index(tool).ok_or_else(bad)?,
-            ))),
+            ["chart", "*", tool] => Route::Chart(Some(ChartTarget::Tool(content.tool_ix(tool).ok_or_else(bad)?))),
+            ["chart", layer] => Route::Chart(Some(ChartTarget::Layer(content.layer_ix(layer).ok_or_else(bad)?))),
+            ["chart", layer, tool] => Route::Chart(Some(ChartTarget::Cell {
+                layer: content.layer_ix(layer).ok_or_else(bad)?,
+                tool: content.tool_ix(tool).ok_or_else(bad)?,
+            })),
+            ["points"] => Route::Points(None),
+            ["points", section] => Route::Points(Some(
+                content
+                    .section_ids
+                    .iter()
+                    .position(|s| s == section)
+                    .and_then(|s| u8::try_from(s).ok())
+                    .ok_or_else(bad)?,
+            )),
             ["quiz"] => Route::Quiz(None),
-            ["quiz", "q", id] => Route::Quiz(Some(content.question_index(id).ok_or_else(bad)?)),
+            ["quiz", "q", id] => Route::Quiz(Some(content.question_ix(id).ok_or_else(bad)?)),
             ["quiz", "result", score] => {
                 let (s, t) = score.split_once('-').ok_or_else(bad)?;
                 let (s, t) = (parse_small(s).ok_or_else(bad)?, parse_small(t).ok_or_else(bad)?);
@@ -96,9 +102,7 @@ impl Route {
                 Route::QuizResult { score: s, total: t }
             }
             ["timeline"] => Route::Timeline(None),
-            ["timeline", id] => {
-                Route::Timeline(Some(content.timeline.iter().position(|e| e.id == *id).ok_or_else(bad)?))
-            }
+            ["timeline", id] => Route::Timeline(Some(content.event_ix(id).ok_or_else(bad)?)),
             _ => return Err(bad()),
         };
         Ok(Some(route))
@@ -108,16 +112,27 @@ impl Route {
     pub fn fragment(self, content: &Content) -> String {
         match self {
             Route::Chart(None) => "#chart".into(),
-            Route::Chart(Some(ChartTarget::Cell(l, t))) => {
-                format!("#chart/{}/{}", content.layers[l].id, content.tools[t].id)
+            Route::Chart(Some(target)) => format!("#chart/{}", target.id(content)),
+            Route::Points(None) => "#points".into(),
+            Route::Points(Some(s)) => {
+                format!("#points/{}", content.section_ids.get(s as usize).map_or("", |s| s))
             }
-            Route::Chart(Some(ChartTarget::Layer(l))) => format!("#chart/{}", content.layers[l].id),
-            Route::Chart(Some(ChartTarget::Tool(t))) => format!("#chart/*/{}", content.tools[t].id),
             Route::Quiz(None) => "#quiz".into(),
-            Route::Quiz(Some(q)) => format!("#quiz/q/{}", content.questions[q].id),
+            Route::Quiz(Some(q)) => format!("#quiz/q/{}", content.question_id(q)),
             Route::QuizResult { score, total } => format!("#quiz/result/{score}-{total}"),
             Route::Timeline(None) => "#timeline".into(),
-            Route::Timeline(Some(e)) => format!("#timeline/{}", content.timeline[e].id),
+            Route::Timeline(Some(e)) => format!("#timeline/{}", content.event_id(e)),
+        }
+    }
+}
+
+impl ChartTarget {
+    /// "layer/tool", "layer" or "*/tool": as in the fragment after `#chart/`.
+    pub fn id(self, content: &Content) -> String {
+        match self {
+            ChartTarget::Cell { layer, tool } => format!("{}/{}", content.layer(layer).id, content.tool(tool).id),
+            ChartTarget::Layer(l) => content.layer(l).id.to_string(),
+            ChartTarget::Tool(t) => format!("*/{}", content.tool(t).id),
         }
     }
 }
@@ -139,21 +154,24 @@ mod tests {
     #[test]
     fn every_route_round_trips_through_its_fragment() {
         let c = &CONTENT;
-        let mut routes = vec![Route::Chart(None), Route::Quiz(None), Route::Timeline(None)];
-        for l in 0..c.layers.len() {
-            routes.push(Route::Chart(Some(ChartTarget::Layer(l))));
-            for t in 0..c.tools.len() {
-                routes.push(Route::Chart(Some(ChartTarget::Cell(l, t))));
+        let mut routes = vec![Route::Chart(None), Route::Points(None), Route::Quiz(None), Route::Timeline(None)];
+        for layer in c.layer_ixs() {
+            routes.push(Route::Chart(Some(ChartTarget::Layer(layer))));
+            for tool in c.tool_ixs() {
+                routes.push(Route::Chart(Some(ChartTarget::Cell { layer, tool })));
             }
         }
-        for t in 0..c.tools.len() {
+        for t in c.tool_ixs() {
             routes.push(Route::Chart(Some(ChartTarget::Tool(t))));
         }
-        for q in 0..c.questions.len() {
-            routes.push(Route::Quiz(Some(q)));
+        for q in 0..c.question_ids.len() {
+            routes.push(Route::Quiz(Some(QuestionIx::at(q))));
         }
-        for e in 0..c.timeline.len() {
-            routes.push(Route::Timeline(Some(e)));
+        for e in 0..c.event_ids.len() {
+            routes.push(Route::Timeline(Some(EventIx::at(e))));
+        }
+        for s in 0..c.section_ids.len() {
+            routes.push(Route::Points(Some(s as u8)));
         }
         routes.push(Route::QuizResult { score: 7, total: 10 });
         routes.push(Route::QuizResult { score: 0, total: 1 });
@@ -183,6 +201,8 @@ mod tests {
             "#quiz/result/<img src=x>-10",
             "#quiz/q/not-a-question",
             "#timeline/nope",
+            "#points/nope",
+            "#points/guest/extra",
             "#%3Cscript%3E",
             "#chart//",
         ] {

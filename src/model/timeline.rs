@@ -43,7 +43,7 @@ pub fn year(date: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::CONTENT;
+    use crate::model::content::build_data;
 
     #[test]
     fn dates_read_as_plain_words() {
@@ -57,8 +57,8 @@ mod tests {
 
     #[test]
     fn every_content_date_is_understood() {
-        for e in CONTENT.timeline {
-            let h = human_date(e.date);
+        for e in build_data().events.iter() {
+            let h = human_date(&e.date);
             assert!(!h.contains('-'), "{}: {} -> {}", e.id, e.date, h);
         }
     }

@@ -6,7 +6,7 @@ use std::rc::Rc;
 use yew::Reducible;
 
 use crate::model::route::{ChartTarget, Route};
-use crate::model::{Config, Theme, View};
+use crate::model::{Config, EventIx, QuestionIx, Theme, View};
 
 /// The most notices shown at once (the latest ones).
 pub const MAX_NOTICES: usize = 3;
@@ -16,12 +16,14 @@ pub struct AppState {
     pub view: View,
     /// The chart's selected cell, row or column.
     pub chart: Option<ChartTarget>,
+    /// The key points' section shown from a link.
+    pub points_focus: Option<u8>,
     /// A question opened from a link, to practise it.
-    pub quiz_focus: Option<usize>,
+    pub quiz_focus: Option<QuestionIx>,
     /// A shared result being shown (score, total).
     pub shared_result: Option<(u16, u16)>,
     /// A timeline event highlighted from a link.
-    pub timeline_focus: Option<usize>,
+    pub timeline_focus: Option<EventIx>,
     pub theme: Theme,
     /// Short, plain-text notices (e.g. "Unknown view …: showing the chart.").
     pub notices: Vec<String>,
@@ -49,7 +51,7 @@ impl AppState {
     pub fn new(config: &Config, route: Option<Route>, notices: Vec<String>) -> AppState {
         let mut state = AppState {
             view: config.view,
-            chart: config.cell.map(|(l, t)| ChartTarget::Cell(l, t)),
+            chart: config.cell.map(|(layer, tool)| ChartTarget::Cell { layer, tool }),
             theme: config.theme,
             notices,
             ..AppState::default()
@@ -72,6 +74,7 @@ impl AppState {
     pub fn route(&self) -> Route {
         match self.view {
             View::Chart => Route::Chart(self.chart),
+            View::Points => Route::Points(self.points_focus),
             View::Quiz => match self.shared_result {
                 Some((score, total)) => Route::QuizResult { score, total },
                 None => Route::Quiz(self.quiz_focus),
@@ -84,6 +87,7 @@ impl AppState {
         self.view = route.view();
         match route {
             Route::Chart(target) => self.chart = target,
+            Route::Points(s) => self.points_focus = s,
             Route::Quiz(q) => {
                 self.quiz_focus = q;
                 self.shared_result = None;
@@ -121,6 +125,11 @@ impl Reducible for AppState {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::{LayerIx, ToolIx};
+
+    fn cell(l: usize, t: usize) -> ChartTarget {
+        ChartTarget::Cell { layer: LayerIx::at(l), tool: ToolIx::at(t) }
+    }
 
     fn reduce(s: AppState, a: AppAction) -> AppState {
         (*Rc::new(s).reduce(a)).clone()
@@ -128,22 +137,22 @@ mod tests {
 
     #[test]
     fn config_sets_the_start_and_a_route_overrides_it() {
-        let config = Config { view: View::Quiz, cell: Some((1, 2)), ..Config::default() };
+        let config = Config { view: View::Quiz, cell: Some((LayerIx::at(1), ToolIx::at(2))), ..Config::default() };
         let s = AppState::new(&config, None, vec![]);
         assert_eq!(s.route(), Route::Quiz(None));
-        assert_eq!(s.chart, Some(ChartTarget::Cell(1, 2)));
-        let s = AppState::new(&config, Some(Route::Chart(Some(ChartTarget::Layer(3)))), vec![]);
-        assert_eq!(s.route(), Route::Chart(Some(ChartTarget::Layer(3))));
+        assert_eq!(s.chart, Some(cell(1, 2)));
+        let s = AppState::new(&config, Some(Route::Chart(Some(ChartTarget::Layer(LayerIx::at(3))))), vec![]);
+        assert_eq!(s.route(), Route::Chart(Some(ChartTarget::Layer(LayerIx::at(3)))));
     }
 
     #[test]
     fn switching_tabs_keeps_each_views_selection() {
         let s = AppState::default();
-        let s = reduce(s, AppAction::Navigate(Route::Chart(Some(ChartTarget::Cell(0, 1)))));
+        let s = reduce(s, AppAction::Navigate(Route::Chart(Some(cell(0, 1)))));
         let s = reduce(s, AppAction::Show(View::Quiz));
         assert_eq!(s.route(), Route::Quiz(None));
         let s = reduce(s, AppAction::Show(View::Chart));
-        assert_eq!(s.route(), Route::Chart(Some(ChartTarget::Cell(0, 1))));
+        assert_eq!(s.route(), Route::Chart(Some(cell(0, 1))));
     }
 
     #[test]
@@ -157,7 +166,12 @@ mod tests {
 
     #[test]
     fn hydration_starts_with_attributes_only_then_boot_applies_the_rest() {
-        let config = Config { view: View::Chart, theme: Theme::Dark, cell: Some((1, 2)), ..Config::default() };
+        let config = Config {
+            view: View::Chart,
+            theme: Theme::Dark,
+            cell: Some((LayerIx::at(1), ToolIx::at(2))),
+            ..Config::default()
+        };
         let route = Some(Route::QuizResult { score: 3, total: 10 });
         let first = AppState::for_hydration(&config, route);
         // The view and theme are attributes: they may differ from the server render.

@@ -8,6 +8,7 @@ use yew::Reducible;
 
 use crate::model::chart::{Highlight, TierFilter};
 use crate::model::route::ChartTarget;
+use crate::model::{LayerIx, ToolIx};
 
 /// A spot in the keyboard grid of buttons: row 0 holds the tool headers, column 0
 /// the layer headers, and (0, 0), the corner, holds no button. Cell (layer l, tool t)
@@ -58,19 +59,22 @@ impl Pos {
 
     pub fn of_target(target: ChartTarget) -> Pos {
         match target {
-            ChartTarget::Cell(l, t) => Pos { row: l + 1, col: t + 1 },
-            ChartTarget::Layer(l) => Pos { row: l + 1, col: 0 },
-            ChartTarget::Tool(t) => Pos { row: 0, col: t + 1 },
+            ChartTarget::Cell { layer, tool } => Pos { row: layer.get() + 1, col: tool.get() + 1 },
+            ChartTarget::Layer(l) => Pos { row: l.get() + 1, col: 0 },
+            ChartTarget::Tool(t) => Pos { row: 0, col: t.get() + 1 },
         }
     }
 
-    /// What selecting the button here opens (the corner opens nothing).
+    /// What selecting the button here opens (the corner, and places beyond what the
+    /// index types hold, open nothing).
     pub fn target(self) -> Option<ChartTarget> {
+        let layer = |r: usize| (r <= u8::MAX as usize + 1).then(|| LayerIx::at(r - 1));
+        let tool = |c: usize| (c <= u8::MAX as usize + 1).then(|| ToolIx::at(c - 1));
         match (self.row, self.col) {
             (0, 0) => None,
-            (0, c) => Some(ChartTarget::Tool(c - 1)),
-            (r, 0) => Some(ChartTarget::Layer(r - 1)),
-            (r, c) => Some(ChartTarget::Cell(r - 1, c - 1)),
+            (0, c) => Some(ChartTarget::Tool(tool(c)?)),
+            (r, 0) => Some(ChartTarget::Layer(layer(r)?)),
+            (r, c) => Some(ChartTarget::Cell { layer: layer(r)?, tool: tool(c)? }),
         }
     }
 
@@ -145,8 +149,8 @@ impl Reducible for ChartState {
             ChartAction::SetHighlight(h) => {
                 let ok = match h {
                     Highlight::None => true,
-                    Highlight::Layer(l) => l < self.layers,
-                    Highlight::Tool(t) => t < self.tools,
+                    Highlight::Layer(l) => l.get() < self.layers,
+                    Highlight::Tool(t) => t.get() < self.tools,
                 };
                 if ok {
                     next.highlight = h;
@@ -172,6 +176,10 @@ impl Reducible for ChartState {
 mod tests {
     use super::*;
     use crate::model::content::Tier;
+
+    fn cell(l: usize, t: usize) -> ChartTarget {
+        ChartTarget::Cell { layer: LayerIx::at(l), tool: ToolIx::at(t) }
+    }
 
     fn reduce(s: ChartState, a: ChartAction) -> ChartState {
         (*Rc::new(s).reduce(a)).clone()
@@ -217,7 +225,7 @@ mod tests {
 
     #[test]
     fn positions_and_targets_correspond() {
-        for target in [ChartTarget::Cell(2, 3), ChartTarget::Layer(4), ChartTarget::Tool(0)] {
+        for target in [cell(2, 3), ChartTarget::Layer(LayerIx::at(4)), ChartTarget::Tool(ToolIx::at(0))] {
             assert_eq!(Pos::of_target(target).target(), Some(target));
         }
         assert_eq!(at(0, 0).target(), None);
@@ -231,10 +239,10 @@ mod tests {
     #[test]
     fn the_tab_stop_starts_on_the_selection_or_the_first_cell() {
         assert_eq!(ChartState::new(9, 10, None).focus, Pos::FIRST);
-        assert_eq!(ChartState::new(9, 10, Some(ChartTarget::Cell(8, 9))).focus, at(9, 10));
-        assert_eq!(ChartState::new(9, 10, Some(ChartTarget::Tool(2))).focus, at(0, 3));
+        assert_eq!(ChartState::new(9, 10, Some(cell(8, 9))).focus, at(9, 10));
+        assert_eq!(ChartState::new(9, 10, Some(ChartTarget::Tool(ToolIx::at(2)))).focus, at(0, 3));
         // A stale target outside the grid falls back rather than pointing nowhere.
-        assert_eq!(ChartState::new(2, 2, Some(ChartTarget::Cell(8, 9))).focus, Pos::FIRST);
+        assert_eq!(ChartState::new(2, 2, Some(cell(8, 9))).focus, Pos::FIRST);
     }
 
     #[test]
@@ -248,10 +256,10 @@ mod tests {
         assert_eq!(s.focus, at(1, 2), "outside the grid");
         let s = reduce(s, ChartAction::SetFilter(TierFilter(Tier::Episode)));
         assert_eq!(s.filter, TierFilter(Tier::Episode));
-        let s = reduce(s, ChartAction::SetHighlight(Highlight::Tool(3)));
-        assert_eq!(s.highlight, Highlight::Tool(3));
-        let s = reduce(s, ChartAction::SetHighlight(Highlight::Tool(30)));
-        assert_eq!(s.highlight, Highlight::Tool(3), "an unknown tool is ignored");
+        let s = reduce(s, ChartAction::SetHighlight(Highlight::Tool(ToolIx::at(3))));
+        assert_eq!(s.highlight, Highlight::Tool(ToolIx::at(3)));
+        let s = reduce(s, ChartAction::SetHighlight(Highlight::Tool(ToolIx::at(30))));
+        assert_eq!(s.highlight, Highlight::Tool(ToolIx::at(3)), "an unknown tool is ignored");
     }
 
     #[test]

@@ -9,8 +9,9 @@ use std::rc::Rc;
 
 use yew::Reducible;
 
+use crate::model::content::OPTION_COUNT;
 use crate::model::quiz::{self, Progress, Score, Stage};
-use crate::model::{Content, QuizLength};
+use crate::model::{Data, QuestionIx, QuizLength};
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum QuizAction {
@@ -38,7 +39,7 @@ pub enum QuizAction {
 
 #[derive(Clone, Debug)]
 pub struct QuizState {
-    pub content: &'static Content,
+    pub data: &'static Data,
     pub progress: Progress,
     /// Practising one question opened from a link: not stored, no summary.
     pub practice: bool,
@@ -46,28 +47,28 @@ pub struct QuizState {
 
 impl PartialEq for QuizState {
     fn eq(&self, other: &Self) -> bool {
-        std::ptr::eq(self.content, other.content) && self.progress == other.progress && self.practice == other.practice
+        std::ptr::eq(self.data, other.data) && self.progress == other.progress && self.practice == other.practice
     }
 }
 
 impl QuizState {
     /// The edition round of `length`, at question 1: the same for every reader and for
     /// the page rendered at build time.
-    pub fn new(content: &'static Content, length: QuizLength) -> QuizState {
-        QuizState { content, progress: Progress::new(content, length, quiz::EDITION_SEED), practice: false }
+    pub fn new(data: &'static Data, length: QuizLength) -> QuizState {
+        QuizState { data, progress: Progress::new(data, length, quiz::EDITION_SEED), practice: false }
     }
 
     /// Practising question `q` alone.
-    pub fn practice(content: &'static Content, q: usize) -> QuizState {
-        let progress = match content.questions.get(q) {
-            Some(question) => Progress::of(vec![q as u16], QuizLength::Quick, quiz::practice_seed(question.id)),
+    pub fn practice(data: &'static Data, q: QuestionIx) -> QuizState {
+        let progress = match data.question(q) {
+            Some(question) => Progress::of(vec![q], QuizLength::Quick, quiz::practice_seed(&question.id)),
             None => Progress::default(),
         };
-        QuizState { content, progress, practice: true }
+        QuizState { data, progress, practice: true }
     }
 
     pub fn score(&self) -> Score {
-        self.progress.score(self.content)
+        self.progress.score(self.data)
     }
 
     /// Applies `action`; `None` when it is not allowed where the reader is.
@@ -79,11 +80,11 @@ impl QuizState {
                 if self.practice || !p.unanswered() || p.length == length {
                     return None;
                 }
-                next = Progress::new(self.content, length, p.seed);
+                next = Progress::new(self.data, length, p.seed);
             }
             QuizAction::Choose(option) => {
                 let (_, answer) = p.current()?;
-                if answer.checked || option >= 4 {
+                if answer.checked || option as usize >= OPTION_COUNT {
                     return None;
                 }
                 next.answers[p.cursor].chosen = Some(option);
@@ -123,7 +124,7 @@ impl QuizState {
                 if p.stage != Stage::Summary {
                     return None;
                 }
-                let missed = p.missed(self.content);
+                let missed = p.missed(self.data);
                 if missed.is_empty() {
                     return None;
                 }
@@ -135,13 +136,13 @@ impl QuizState {
                 next = if self.practice {
                     Progress::of(p.questions.clone(), p.length, p.seed)
                 } else {
-                    Progress::new(self.content, length, seed)
+                    Progress::new(self.data, length, seed)
                 };
             }
             QuizAction::Restore(stored) => {
                 if !p.untouched()
                     || self.practice
-                    || stored.validate(self.content).is_err()
+                    || stored.validate(self.data).is_err()
                     || stored.stage == Stage::Empty
                 {
                     return None;
@@ -159,7 +160,7 @@ impl Reducible for QuizState {
     fn reduce(self: Rc<Self>, action: QuizAction) -> Rc<Self> {
         match self.apply(action) {
             Some(progress) if progress != self.progress => {
-                Rc::new(QuizState { content: self.content, progress, practice: self.practice })
+                Rc::new(QuizState { data: self.data, progress, practice: self.practice })
             }
             _ => self,
         }
@@ -169,8 +170,8 @@ impl Reducible for QuizState {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::content::build_data;
     use crate::model::quiz::{Answer, EDITION_SEED};
-    use crate::model::CONTENT;
 
     fn run(s: QuizState, actions: impl IntoIterator<Item = QuizAction>) -> QuizState {
         let mut s = Rc::new(s);
@@ -182,7 +183,7 @@ mod tests {
 
     /// A round of `length` with `seed`, reached as a reader would: "Start over".
     fn started(length: QuizLength, seed: u32) -> QuizState {
-        let s = run(QuizState::new(&CONTENT, QuizLength::Quick), [QuizAction::Restart { length, seed }]);
+        let s = run(QuizState::new(build_data(), QuizLength::Quick), [QuizAction::Restart { length, seed }]);
         assert_eq!((s.progress.length, s.progress.seed), (length, seed));
         s
     }
@@ -190,8 +191,12 @@ mod tests {
     /// The option index that is right (or a wrong one) for the current question.
     fn option(s: &QuizState, right: bool) -> u8 {
         let (q, _) = s.progress.current().expect("asking");
-        let c = CONTENT.questions[q].correct;
-        (if right { c } else { (c + 1) % 4 }) as u8
+        let c = build_data().questions[q.get()].correct;
+        if right {
+            c
+        } else {
+            (c + 1) % 4
+        }
     }
 
     fn answer(s: QuizState, right: bool) -> QuizState {
@@ -218,7 +223,7 @@ mod tests {
 
     #[test]
     fn opens_at_question_one_of_the_edition_round() {
-        let s = QuizState::new(&CONTENT, QuizLength::Quick);
+        let s = QuizState::new(build_data(), QuizLength::Quick);
         assert_eq!(s.progress.stage, Stage::Asking);
         assert_eq!(s.progress.cursor, 0);
         assert_eq!(s.progress.questions.len(), 10);
@@ -226,27 +231,27 @@ mod tests {
         assert_eq!(s.score(), Score { correct: 0, answered: 0, total: 10 });
         assert!(s.progress.untouched() && s.progress.unanswered());
         // Every reader (and the page rendered at build time) gets the same round.
-        assert_eq!(s, QuizState::new(&CONTENT, QuizLength::Quick));
-        let full = QuizState::new(&CONTENT, QuizLength::Full);
-        assert_eq!(full.progress.questions.len(), CONTENT.questions.len());
+        assert_eq!(s, QuizState::new(build_data(), QuizLength::Quick));
+        let full = QuizState::new(build_data(), QuizLength::Full);
+        assert_eq!(full.progress.questions.len(), build_data().questions.len());
         assert_eq!((full.progress.stage, full.progress.cursor, full.progress.seed), (Stage::Asking, 0, EDITION_SEED));
     }
 
     #[test]
     fn set_length_switches_an_unanswered_first_round_and_keeps_its_seed() {
-        let quick = QuizState::new(&CONTENT, QuizLength::Quick);
+        let quick = QuizState::new(build_data(), QuizLength::Quick);
         assert_ignored(&quick, QuizAction::SetLength(QuizLength::Quick));
         let full = run(quick.clone(), [QuizAction::SetLength(QuizLength::Full)]);
-        assert_eq!(full, QuizState::new(&CONTENT, QuizLength::Full), "still the edition, now all of it");
+        assert_eq!(full, QuizState::new(build_data(), QuizLength::Full), "still the edition, now all of it");
         assert_eq!(run(full, [QuizAction::SetLength(QuizLength::Quick)]), quick);
         // A choice not yet checked goes with the old round.
         let chosen = run(quick.clone(), [QuizAction::Choose(2)]);
         let switched = run(chosen, [QuizAction::SetLength(QuizLength::Full)]);
         assert_eq!(switched.progress.answers[0], Answer::default());
-        assert_eq!(switched.progress.questions.len(), CONTENT.questions.len());
+        assert_eq!(switched.progress.questions.len(), build_data().questions.len());
         // After "Start over" the fresh seed is kept.
         let fresh = run(started(QuizLength::Quick, 77), [QuizAction::SetLength(QuizLength::Full)]);
-        assert_eq!(fresh.progress, Progress::new(&CONTENT, QuizLength::Full, 77));
+        assert_eq!(fresh.progress, Progress::new(build_data(), QuizLength::Full, 77));
         // Never once an answer is checked, in a retry, in practice, or from the summary.
         assert_ignored(&answer(quick.clone(), true), QuizAction::SetLength(QuizLength::Full));
         let done = complete(started(QuizLength::Quick, 3), &[false; 10]);
@@ -254,19 +259,19 @@ mod tests {
         let retry = run(done, [QuizAction::RetryMissed]);
         assert!(retry.progress.retry && !retry.progress.unanswered());
         assert_ignored(&retry, QuizAction::SetLength(QuizLength::Full));
-        assert_ignored(&QuizState::practice(&CONTENT, 2), QuizAction::SetLength(QuizLength::Full));
+        assert_ignored(&QuizState::practice(build_data(), QuestionIx::at(2)), QuizAction::SetLength(QuizLength::Full));
     }
 
     #[test]
     fn choose_replaces_the_previous_choice_and_check_locks_it() {
-        let s = QuizState::new(&CONTENT, QuizLength::Quick);
+        let s = QuizState::new(build_data(), QuizLength::Quick);
         let s = run(s, [QuizAction::Choose(1), QuizAction::Choose(3)]);
         assert_eq!(s.progress.answers[0], Answer { chosen: Some(3), checked: false }, "one selection, the latest");
         let s = run(s, [QuizAction::Check]);
         assert_eq!(s.progress.answers[0], Answer { chosen: Some(3), checked: true });
         assert_ignored(&s, QuizAction::Choose(0));
         assert_ignored(&s, QuizAction::Check);
-        assert_ignored(&QuizState::new(&CONTENT, QuizLength::Quick), QuizAction::Choose(4));
+        assert_ignored(&QuizState::new(build_data(), QuizLength::Quick), QuizAction::Choose(4));
     }
 
     #[test]
@@ -283,7 +288,7 @@ mod tests {
 
     #[test]
     fn what_makes_no_sense_at_question_one_is_ignored() {
-        let s = QuizState::new(&CONTENT, QuizLength::Quick);
+        let s = QuizState::new(build_data(), QuizLength::Quick);
         for a in [
             QuizAction::Check,
             QuizAction::Next,
@@ -299,7 +304,7 @@ mod tests {
     #[test]
     fn an_empty_quiz_ignores_everything() {
         // A practice question that does not exist: nothing to ask, nothing to do.
-        let s = QuizState::practice(&CONTENT, CONTENT.questions.len());
+        let s = QuizState::practice(build_data(), QuestionIx::at(build_data().questions.len()));
         assert_eq!(s.progress.stage, Stage::Empty);
         let stored = answer(started(QuizLength::Quick, 1), true).progress;
         for a in [
@@ -329,7 +334,7 @@ mod tests {
     #[test]
     fn finish_shows_the_summary_only_after_the_last_check_and_records_the_first_try() {
         let pattern = [true, false, true, true, false, true, true, true, false, true];
-        let mut s = QuizState::new(&CONTENT, QuizLength::Quick);
+        let mut s = QuizState::new(build_data(), QuizLength::Quick);
         for (i, right) in pattern.iter().enumerate() {
             assert_ignored(&s, QuizAction::Finish);
             s = answer(s, *right);
@@ -378,7 +383,7 @@ mod tests {
     fn retry_asks_only_the_missed_questions_and_keeps_the_first_try() {
         let pattern = [true, false, true, true, false, true, true, true, false, true];
         let done = complete(started(QuizLength::Quick, 8), &pattern);
-        let missed: Vec<u16> =
+        let missed: Vec<QuestionIx> =
             pattern.iter().zip(&done.progress.questions).filter(|(r, _)| !**r).map(|(_, q)| *q).collect();
         let r = run(done, [QuizAction::RetryMissed]);
         assert_eq!(r.progress.stage, Stage::Asking);
@@ -401,30 +406,30 @@ mod tests {
     fn restart_begins_a_fresh_round_from_anywhere() {
         let done = complete(started(QuizLength::Quick, 9), &[false; 10]);
         let r = run(done, [QuizAction::Restart { length: QuizLength::Quick, seed: 10 }]);
-        assert_eq!(r.progress, Progress::new(&CONTENT, QuizLength::Quick, 10));
+        assert_eq!(r.progress, Progress::new(build_data(), QuizLength::Quick, 10));
         assert_eq!(r.progress.first_try, None);
         assert!(r.progress.unanswered(), "a fresh round offers the length switch again");
         let mid = answer(started(QuizLength::Quick, 9), true);
         let r = run(mid, [QuizAction::Restart { length: QuizLength::Full, seed: 11 }]);
-        assert_eq!(r.progress.questions.len(), CONTENT.questions.len());
+        assert_eq!(r.progress.questions.len(), build_data().questions.len());
         assert_eq!(r.score().answered, 0);
     }
 
     #[test]
     fn restore_replaces_only_an_untouched_round() {
         let stored = answer(started(QuizLength::Quick, 12), true).progress;
-        let s = run(QuizState::new(&CONTENT, QuizLength::Quick), [QuizAction::Restore(stored.clone())]);
+        let s = run(QuizState::new(build_data(), QuizLength::Quick), [QuizAction::Restore(stored.clone())]);
         assert_eq!(s.progress, stored);
         // Over the full edition too, and over a fresh round from "Start over".
-        let s = run(QuizState::new(&CONTENT, QuizLength::Full), [QuizAction::Restore(stored.clone())]);
+        let s = run(QuizState::new(build_data(), QuizLength::Full), [QuizAction::Restore(stored.clone())]);
         assert_eq!(s.progress, stored);
         let s = run(started(QuizLength::Full, 4), [QuizAction::Restore(stored.clone())]);
         assert_eq!(s.progress, stored);
         // Never over anything the reader did: a choice, a checked answer, a retry.
-        let chosen = run(QuizState::new(&CONTENT, QuizLength::Quick), [QuizAction::Choose(1)]);
+        let chosen = run(QuizState::new(build_data(), QuizLength::Quick), [QuizAction::Choose(1)]);
         assert_ignored(&chosen, QuizAction::Restore(stored.clone()));
         assert_ignored(
-            &answer(QuizState::new(&CONTENT, QuizLength::Quick), false),
+            &answer(QuizState::new(build_data(), QuizLength::Quick), false),
             QuizAction::Restore(stored.clone()),
         );
         let retry = run(complete(started(QuizLength::Quick, 1), &[false; 10]), [QuizAction::RetryMissed]);
@@ -432,24 +437,24 @@ mod tests {
         // Never trusted: invalid or empty progress is refused.
         let mut bad = stored;
         bad.cursor = 7;
-        assert_ignored(&QuizState::new(&CONTENT, QuizLength::Quick), QuizAction::Restore(bad));
-        assert_ignored(&QuizState::new(&CONTENT, QuizLength::Quick), QuizAction::Restore(Progress::default()));
+        assert_ignored(&QuizState::new(build_data(), QuizLength::Quick), QuizAction::Restore(bad));
+        assert_ignored(&QuizState::new(build_data(), QuizLength::Quick), QuizAction::Restore(Progress::default()));
     }
 
     #[test]
     fn practice_asks_one_question_and_never_summarises() {
-        let s = QuizState::practice(&CONTENT, 3);
-        assert_eq!(s.progress.questions, vec![3]);
+        let s = QuizState::practice(build_data(), QuestionIx::at(3));
+        assert_eq!(s.progress.questions, vec![QuestionIx::at(3)]);
         assert_eq!(s.progress.stage, Stage::Asking);
         let s = answer(s, false);
         assert_ignored(&s, QuizAction::Finish);
         assert_ignored(&s, QuizAction::Next);
         let again = run(s, [QuizAction::Restart { length: QuizLength::Full, seed: 1 }]);
-        assert_eq!(again.progress.questions, vec![3]);
+        assert_eq!(again.progress.questions, vec![QuestionIx::at(3)]);
         assert_eq!(again.score().answered, 0);
         assert_ignored(
-            &QuizState::practice(&CONTENT, 3),
-            QuizAction::Restore(Progress::new(&CONTENT, QuizLength::Quick, 1)),
+            &QuizState::practice(build_data(), QuestionIx::at(3)),
+            QuizAction::Restore(Progress::new(build_data(), QuizLength::Quick, 1)),
         );
     }
 }

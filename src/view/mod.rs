@@ -1,37 +1,35 @@
-//! Yew function components, one per file. Small props, no business logic: rules
-//! live in `model` and `state`.
+//! Yew function components, in one folder per view of the widget. Small props, no
+//! business logic: rules live in `model` and `state`, and the browser is reached only
+//! through `platform`.
+//!
+//! | folder | what |
+//! |---|---|
+//! | [`shell`] | the app: header, tabs, notices, panels, the URL fragment |
+//! | [`chart`] | the matrix, its cells, the detail panel, filters, key, downloads |
+//! | [`points`] | the key points, section by section |
+//! | [`quiz`] | the quiz runner and its pieces |
+//! | [`timeline`] | the dated milestones |
+//! | [`provenance`] | claims with their sources, source lists, transcript links (shared) |
+//! | [`hooks`] | hooks shared by the views |
 
-pub mod app;
-pub mod cell;
 pub mod chart;
-pub mod detail;
-pub mod evidence;
-pub mod export;
-pub mod filters;
-pub mod header;
-pub mod layer_accordion;
-pub mod legend;
-pub mod matrix;
-pub mod notices;
+pub mod hooks;
+pub mod points;
+pub mod provenance;
 pub mod quiz;
-pub mod quiz_bits;
-pub mod quiz_feedback;
-pub mod quiz_intro;
-pub mod quiz_progress;
-pub mod quiz_question;
-pub mod quiz_runner;
-pub mod quiz_share;
-pub mod quiz_shared;
-pub mod quiz_summary;
-pub mod sources;
-pub mod tabs;
+pub mod shell;
 pub mod timeline;
 
-pub use app::{App, AppProps};
+use std::rc::Rc;
 
+pub use shell::app::{App, AppProps, IslandHtml};
 use yew::prelude::*;
 
+use crate::model::chart::transcript_anchor;
+use crate::model::embed::TRANSCRIPT_FILE;
+use crate::model::route::Route;
 use crate::model::Content;
+use crate::platform::data::DataState;
 
 /// The content, passed down by context. Compared by address: it is `'static`.
 #[derive(Clone, Copy, Debug)]
@@ -46,10 +44,10 @@ impl PartialEq for ContentRef {
 /// Navigation between views (a quiz question's "See it on the chart", a cell's
 /// questions, a timeline event's cells). Every view gets it from context.
 #[derive(Clone, PartialEq)]
-pub struct Nav(pub Callback<crate::model::route::Route>);
+pub struct Nav(pub Callback<Route>);
 
 impl Nav {
-    pub fn go(&self, route: crate::model::route::Route) {
+    pub fn go(&self, route: Route) {
         self.0.emit(route);
     }
 }
@@ -64,4 +62,82 @@ pub fn use_nav() -> Nav {
 #[hook]
 pub fn use_content() -> &'static Content {
     use_context::<ContentRef>().map(|c| c.0).unwrap_or(&crate::model::CONTENT)
+}
+
+/// The on-demand data, as a prop. Compared by address: it lives as long as the page.
+#[derive(Clone, Copy, Debug)]
+pub struct DataRef(pub &'static crate::model::Data);
+
+impl PartialEq for DataRef {
+    fn eq(&self, other: &Self) -> bool {
+        std::ptr::eq(self.0, other.0)
+    }
+}
+
+/// Where the files beside the widget's page are (the transcript page, the downloads):
+/// a URL prefix, "" for the page's own folder.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct Links {
+    pub base: AttrValue,
+}
+
+impl Links {
+    /// A file beside the page.
+    pub fn file(&self, name: &str) -> String {
+        format!("{}{name}", self.base)
+    }
+
+    /// The transcript page, open at lines `a`–`b`, highlighted.
+    pub fn transcript(&self, a: u32, b: u32) -> String {
+        format!("{}{TRANSCRIPT_FILE}#{}", self.base, transcript_anchor(a, b))
+    }
+}
+
+#[hook]
+pub fn use_links() -> Links {
+    use_context::<Links>().unwrap_or_default()
+}
+
+/// How the views that need the on-demand data render it.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Islands {
+    /// Render from the data (loading and failure shown as such).
+    Live,
+    /// Keep the server-rendered markup as it is (hydration, until the data is here).
+    Adopt,
+    /// Build time: emit this markup (rendered from the data beforehand), for `Adopt` to
+    /// keep.
+    Static(Rc<IslandHtml>),
+}
+
+/// The on-demand data and how to render the views that need it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DataCtx {
+    pub state: DataState,
+    pub islands: Islands,
+}
+
+#[hook]
+pub fn use_data() -> DataCtx {
+    use_context::<DataCtx>().unwrap_or(DataCtx { state: crate::platform::data::initial(), islands: Islands::Live })
+}
+
+/// The body of a view that needs the on-demand data: `live(data)` once it is here, the
+/// server's markup (`html`) while adopting or at build time, else a short status.
+pub fn island(
+    ctx: &DataCtx,
+    html: impl FnOnce(&IslandHtml) -> AttrValue,
+    live: impl FnOnce(&'static crate::model::Data) -> Html,
+) -> Html {
+    match (&ctx.islands, ctx.state) {
+        (Islands::Static(h), _) => Html::from_html_unchecked(html(h)),
+        (Islands::Adopt, _) => Html::from_html_unchecked(AttrValue::Static("")),
+        (Islands::Live, DataState::Ready(d)) => live(d),
+        (Islands::Live, DataState::Pending) => html! {
+            <p class="fs-loading" role="status">{ "Loading\u{2026}" }</p>
+        },
+        (Islands::Live, DataState::Failed(why)) => html! {
+            <p class="fs-data-error" role="alert">{ why }</p>
+        },
+    }
 }

@@ -1,0 +1,114 @@
+//! Focus, scrolling and reading form controls: the DOM work views need beyond what Yew
+//! renders. Each function takes the elements it works on (a `NodeRef`, an event) and
+//! does nothing off the browser.
+
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlElement};
+use yew::{Event, NodeRef};
+
+use super::BROWSER;
+
+fn element(node: &NodeRef) -> Option<Element> {
+    if !BROWSER {
+        return None;
+    }
+    node.cast::<Element>()
+}
+
+/// Whether `el` is rendered (not `display: none`, not in a hidden panel).
+fn rendered(el: &HtmlElement) -> bool {
+    el.offset_parent().is_some() || el.get_client_rects().length() > 0
+}
+
+/// The first element matching `selector` under `root` that is rendered (the chart's
+/// table and accordion both exist; CSS shows one).
+fn visible(root: &Element, selector: &str) -> Option<HtmlElement> {
+    let list = root.query_selector_all(selector).ok()?;
+    (0..list.length()).filter_map(|i| list.item(i)).map(|n| n.unchecked_into::<HtmlElement>()).find(rendered)
+}
+
+/// Focuses the element `node` is bound to; `false` when it is not rendered (yet).
+pub fn focus(node: &NodeRef) -> bool {
+    match element(node) {
+        Some(el) => el.unchecked_into::<HtmlElement>().focus().is_ok(),
+        None => false,
+    }
+}
+
+/// Focuses the first rendered element matching `selector` under `root`.
+pub fn focus_within(root: &NodeRef, selector: &str) -> bool {
+    element(root).and_then(|r| visible(&r, selector)).is_some_and(|el| el.focus().is_ok())
+}
+
+/// Scrolls the first rendered element matching `selector` under `root` into view (as
+/// little as needed) and returns whether there was one.
+pub fn scroll_within(root: &NodeRef, selector: &str) -> bool {
+    let Some(el) = element(root).and_then(|r| visible(&r, selector)) else { return false };
+    let opts = web_sys::ScrollIntoViewOptions::new();
+    opts.set_block(web_sys::ScrollLogicalPosition::Nearest);
+    el.scroll_into_view_with_scroll_into_view_options(&opts);
+    true
+}
+
+/// Whether focus is nowhere useful: on nothing, or on an element outside `root` that is
+/// no longer rendered (the reader came from another view, whose link is now hidden).
+pub fn focus_lost(root: &NodeRef) -> bool {
+    let Some(root) = element(root) else { return false };
+    match root.owner_document().and_then(|d| d.active_element()) {
+        None => true,
+        Some(a) => {
+            let a: HtmlElement = a.unchecked_into();
+            a.tag_name() == "BODY" || (!root.contains(Some(&a)) && !rendered(&a))
+        }
+    }
+}
+
+/// Focuses a text field and selects its text (for copying by hand).
+pub fn select_text(node: &NodeRef) {
+    if let Some(t) = element(node).and_then(|e| e.dyn_into::<web_sys::HtmlTextAreaElement>().ok()) {
+        let _ = t.focus();
+        t.select();
+    }
+}
+
+/// The value of an attribute of the element an event happened on.
+pub fn target_attr(e: &Event, name: &str) -> Option<String> {
+    if !BROWSER {
+        return None;
+    }
+    e.target()?.dyn_into::<Element>().ok()?.get_attribute(name)
+}
+
+/// The value of the `<select>` (or `<input>`) an event happened on.
+pub fn control_value(e: &Event) -> String {
+    if !BROWSER {
+        return String::new();
+    }
+    let Some(t) = e.target() else { return String::new() };
+    if let Some(s) = t.dyn_ref::<web_sys::HtmlSelectElement>() {
+        return s.value();
+    }
+    t.dyn_ref::<web_sys::HtmlInputElement>().map(|i| i.value()).unwrap_or_default()
+}
+
+/// After a link moved the reader to another view: once the view has rendered, if focus
+/// was left on the link (now hidden) or on nothing, put it on the element with id
+/// `panel` inside the widget. If the new view has placed focus itself, leave it.
+pub fn refocus_after_switch(e: &Event, panel: String) {
+    if !BROWSER {
+        return;
+    }
+    let Some(link) = e.target().and_then(|t| t.dyn_into::<Element>().ok()) else { return };
+    let Some(link) = link.closest("a").ok().flatten() else { return };
+    let Some(root) = link.closest(".fs").ok().flatten() else { return };
+    yew::platform::spawn_local(async move {
+        let active = link.owner_document().and_then(|d| d.active_element());
+        let lost = active.as_ref().is_none_or(|a| a == &link || a.tag_name() == "BODY");
+        if lost {
+            let target = root.query_selector(&format!("#{panel}")).ok().flatten();
+            if let Some(p) = target.and_then(|p| p.dyn_into::<HtmlElement>().ok()) {
+                let _ = p.focus();
+            }
+        }
+    });
+}

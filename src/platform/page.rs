@@ -1,0 +1,55 @@
+//! The page around the widget: a fresh random seed, and the address a shared quiz
+//! result links to.
+
+use std::cell::RefCell;
+
+use super::BROWSER;
+use crate::model::embed::{MODE_ATTR, ROOT_ID};
+use crate::model::quiz;
+
+/// A fresh seed for a new round: the clock mixed with `Math.random` (natively, 1).
+pub fn fresh_seed() -> u32 {
+    if !BROWSER {
+        return 1;
+    }
+    let now = js_sys::Date::now() as u64;
+    let rnd = (js_sys::Math::random() * 4_294_967_296.0) as u64;
+    quiz::Rng::new(now ^ (rnd << 21)).next_u64() as u32
+}
+
+thread_local! {
+    /// The page shared results link to, when the custom element set one ("" for none).
+    static SHARE_PAGE: RefCell<Option<String>> = const { RefCell::new(None) };
+}
+
+/// Sets the page shared results link to (the custom element: the widget's own
+/// `index.html`, already checked by `model::quiz::share_page`; "" for no link), or with
+/// `None` goes back to the page's own address.
+pub fn set_share_page(page: Option<&str>) {
+    SHARE_PAGE.with(|p| *p.borrow_mut() = page.map(str::to_string));
+}
+
+/// The page a shared result links to, or "" for none:
+/// - in a custom element, what the element set ([`set_share_page`]);
+/// - in `embed.html`, the `index.html` beside it (the embed has no chrome and its query
+///   holds the embedder's settings);
+/// - on `index.html` and `full-stack.html`, the page's own address.
+///
+/// Only an http(s) or file URL is returned (`model::quiz::share_page`).
+pub fn share_page() -> String {
+    if !BROWSER {
+        return String::new();
+    }
+    if let Some(page) = SHARE_PAGE.with(|p| p.borrow().clone()) {
+        return page;
+    }
+    let Some(window) = web_sys::window() else { return String::new() };
+    let href = window.location().href().unwrap_or_default();
+    let embed = window
+        .document()
+        .and_then(|d| d.get_element_by_id(ROOT_ID))
+        .and_then(|root| root.get_attribute(MODE_ATTR))
+        .is_some_and(|mode| mode == "embed");
+    let page = if embed { quiz::sibling(&href, "index.html") } else { href };
+    quiz::share_page(&page).unwrap_or("").to_string()
+}

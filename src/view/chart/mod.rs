@@ -1,0 +1,191 @@
+//! The chart view: controls, the matrix (a table on wide screens, an accordion per
+//! layer on narrow ones), the detail panel, the key and the downloads.
+
+pub mod accordion;
+pub mod cell;
+pub mod detail;
+pub mod downloads;
+pub mod evidence;
+pub mod filters;
+pub mod legend;
+pub mod matrix;
+
+use yew::prelude::*;
+
+use self::accordion::LayerAccordion;
+use self::detail::Detail;
+use self::downloads::Downloads;
+use self::filters::Filters;
+use self::legend::Legend;
+use self::matrix::Matrix;
+use super::{use_content, use_nav};
+use crate::model::chart::{Highlight, TierFilter};
+use crate::model::route::{ChartTarget, Route};
+use crate::model::Content;
+use crate::platform::dom;
+use crate::state::chart::{ChartAction, ChartState, Pos};
+
+#[derive(Properties, PartialEq)]
+pub struct ChartViewProps {
+    /// The selected cell, row or column (from the app state, so deep links work).
+    #[prop_or_default]
+    pub target: Option<ChartTarget>,
+}
+
+/// A callback that dispatches `f(value)`.
+fn action<T: 'static>(state: &UseReducerHandle<ChartState>, f: fn(T) -> ChartAction) -> Callback<T> {
+    let d = state.dispatcher();
+    Callback::from(move |x| d.dispatch(f(x)))
+}
+
+/// A short announcement of what the detail panel now shows.
+fn announcement(content: &Content, target: Option<ChartTarget>) -> String {
+    match target {
+        None => String::new(),
+        Some(ChartTarget::Cell { layer, tool }) => {
+            format!("Details: {}, {}.", content.layer(layer).name, content.tool(tool).short)
+        }
+        Some(ChartTarget::Layer(l)) => format!("Summary of the layer {}.", content.layer(l).name),
+        Some(ChartTarget::Tool(t)) => format!("Summary of the tool {}.", content.tool(t).short),
+    }
+}
+
+/// The selector of the button for `pos` (in the table or the accordion).
+fn button_at(pos: Pos) -> String {
+    format!("button[data-pos=\"{}\"]", pos.key())
+}
+
+#[component]
+pub fn ChartView(props: &ChartViewProps) -> Html {
+    let content = use_content();
+    let nav = use_nav();
+    let state = {
+        let target = props.target;
+        use_reducer(move || ChartState::new(content.layers.len(), content.tools.len(), target))
+    };
+    let root = use_node_ref();
+    // Set when the reader picked something with a pointer: the panel is then scrolled
+    // into view (keyboard users keep the focused cell in view instead).
+    let scroll_pending = use_mut_ref(|| false);
+    let mounted = use_mut_ref(|| false);
+
+    // The tab stop follows the selection (deep links, links from other views). After a
+    // selection, the panel is scrolled into view if a pointer chose it; if focus was lost
+    // (the reader came from another view), it goes to the selected button.
+    {
+        let d = state.dispatcher();
+        let (root, scroll_pending, mounted) = (root.clone(), scroll_pending.clone(), mounted.clone());
+        use_effect_with(props.target, move |target| {
+            let first = !std::mem::replace(&mut *mounted.borrow_mut(), true);
+            let scroll = std::mem::take(&mut *scroll_pending.borrow_mut());
+            if let Some(t) = *target {
+                d.dispatch(ChartAction::FocusAt(Pos::of_target(t)));
+                if scroll {
+                    dom::scroll_within(&root, ".fs-detail");
+                }
+                if !first && dom::focus_lost(&root) {
+                    dom::focus_within(&root, &button_at(Pos::of_target(t)));
+                }
+            }
+        });
+    }
+
+    let on_select = {
+        let (nav, d, current, scroll_pending) = (nav.clone(), state.dispatcher(), props.target, scroll_pending.clone());
+        Callback::from(move |(target, pointer): (ChartTarget, bool)| {
+            d.dispatch(ChartAction::FocusAt(Pos::of_target(target)));
+            if current == Some(target) {
+                nav.go(Route::Chart(None));
+            } else {
+                *scroll_pending.borrow_mut() = pointer;
+                nav.go(Route::Chart(Some(target)));
+            }
+        })
+    };
+    // Closing returns focus to what opened the panel.
+    let close = {
+        let (nav, root, current) = (nav.clone(), root.clone(), props.target);
+        move || {
+            nav.go(Route::Chart(None));
+            if let Some(t) = current {
+                dom::focus_within(&root, &button_at(Pos::of_target(t)));
+            }
+        }
+    };
+    let on_close = {
+        let close = close.clone();
+        Callback::from(move |_| close())
+    };
+    let onkeydown = {
+        let has_target = props.target.is_some();
+        Callback::from(move |e: KeyboardEvent| {
+            // Escape in the highlight menu closes the menu, not the details.
+            let in_select = dom::target_attr(&e, "data-fs-menu").is_some();
+            if e.key() == "Escape" && has_target && !in_select {
+                e.prevent_default();
+                close();
+            }
+        })
+    };
+    let on_move = action(&state, ChartAction::FocusAt);
+    let on_filter = action(&state, ChartAction::SetFilter);
+    let on_highlight = action(&state, ChartAction::SetHighlight);
+    let on_show_all: Callback<()> = {
+        let d = state.dispatcher();
+        Callback::from(move |_| d.dispatch(ChartAction::SetFilter(TierFilter::default())))
+    };
+
+    let detail = |suffix: &'static str| match props.target {
+        Some(target) => html! {
+            <Detail
+                {target}
+                filter={state.filter}
+                id_suffix={suffix}
+                on_close={on_close.clone()}
+                on_select={on_select.clone()}
+                on_show_all={on_show_all.clone()}
+            />
+        },
+        None => html! {},
+    };
+    let highlight: Highlight = state.highlight.effective(props.target);
+    html! {
+        <div class="fs-chart" ref={root} {onkeydown} data-selected={props.target.is_some().then_some("1")}>
+            <p class="fs-chart-intro">
+                { "Where do Beijing\u{2019}s policy tools reach across the AI tech stack? Select a cell for its programs, figures and sources, or a layer or tool for a summary." }
+                <span class="fs-keys">{ " Arrow keys move between cells; Escape closes the details." }</span>
+            </p>
+            <Filters filter={state.filter} highlight={state.highlight} {on_filter} {on_highlight} />
+            <div class="fs-chart-body">
+                <div class="fs-chart-main">
+                    <div class="fs-wide">
+                        <Matrix
+                            target={props.target}
+                            {highlight}
+                            filter={state.filter}
+                            focus={state.focus}
+                            on_select={on_select.clone()}
+                            {on_move}
+                        />
+                    </div>
+                    <div class="fs-narrow">
+                        <LayerAccordion
+                            target={props.target}
+                            filter={state.filter}
+                            on_select={on_select.clone()}
+                            detail={detail("n")}
+                        />
+                    </div>
+                    <Legend filter={state.filter} />
+                </div>
+                <aside class="fs-wide fs-side" aria-label="Details">
+                    { if props.target.is_some() { detail("w") } else { html! {
+                        <p class="fs-placeholder">{ "Nothing selected yet. Select a cell, a layer or a tool to see the details here." }</p>
+                    } } }
+                </aside>
+            </div>
+            <Downloads filter={state.filter} />
+            <p class="fs-visually-hidden" role="status">{ announcement(content, props.target) }</p>
+        </div>
+    }
+}

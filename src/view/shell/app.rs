@@ -1,0 +1,199 @@
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::header::Header;
+use super::notices::Notices;
+use super::tabs::{panel_id, tab_id, Tabs};
+use crate::model::embed::DATA_FILE;
+use crate::model::route::Route;
+use crate::model::{Config, View};
+use crate::platform::data::{self, DataState};
+use crate::platform::fragment;
+use crate::state::{AppAction, AppState};
+use crate::view::chart::ChartView;
+use crate::view::points::PointsView;
+use crate::view::quiz::QuizView;
+use crate::view::timeline::TimelineView;
+use crate::view::{ContentRef, DataCtx, Islands, Links, Nav};
+
+/// The markup of the views that need the on-demand data, rendered at build time from the
+/// data (see `src/bin/prerender.rs`) and kept by the live page until its data arrives.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct IslandHtml {
+    pub points: AttrValue,
+    pub quiz: AttrValue,
+    pub timeline: AttrValue,
+}
+
+#[derive(Properties, PartialEq, Clone)]
+pub struct AppProps {
+    pub content: ContentRef,
+    #[prop_or_default]
+    pub config: Config,
+    /// The route from the URL fragment at start-up, if any.
+    #[prop_or_default]
+    pub route: Option<Route>,
+    /// Notices about bad configuration, shown once at the top.
+    #[prop_or_default]
+    pub notices: Vec<String>,
+    /// Keep the page's URL fragment in step with the selection (standalone page and
+    /// iframe embed). Off for the custom element: the host page owns its URL.
+    #[prop_or_default]
+    pub sync_fragment: bool,
+    /// Hydrating server-rendered markup: the first render must have the structure the
+    /// server rendered (the default config), so only the view and theme (attributes)
+    /// apply at once; the selection, route and notices follow right after, and the views
+    /// that need the on-demand data keep the server's markup until it is here.
+    #[prop_or_default]
+    pub hydrating: bool,
+    /// Build time only: the markup of the data views, emitted as is (see [`IslandHtml`]).
+    #[prop_or_default]
+    pub islands: Option<Rc<IslandHtml>>,
+    /// Keeps this widget's quiz progress apart from others' on the page (the custom
+    /// element's `id-<id>` or `el-<n>`). `None`: the default storage key.
+    #[prop_or_default]
+    pub instance: Option<AttrValue>,
+    /// Where the files beside the widget's page are (data, transcript, downloads): a URL
+    /// prefix ending in "/", or "" for the page's own folder.
+    #[prop_or_default]
+    pub base: AttrValue,
+}
+
+impl AppProps {
+    /// Default settings for `content`.
+    pub fn new(content: &'static crate::model::Content) -> AppProps {
+        AppProps {
+            content: ContentRef(content),
+            config: Config::default(),
+            route: None,
+            notices: Vec::new(),
+            sync_fragment: false,
+            hydrating: false,
+            islands: None,
+            instance: None,
+            base: AttrValue::default(),
+        }
+    }
+}
+
+/// The whole widget: header, tabs and the four views.
+#[component]
+pub fn App(props: &AppProps) -> Html {
+    let content = props.content.0;
+    let state = {
+        let (config, route, notices) = (props.config.clone(), props.route, props.notices.clone());
+        let hydrating = props.hydrating;
+        use_reducer(move || {
+            if hydrating {
+                AppState::for_hydration(&config, route)
+            } else {
+                AppState::new(&config, route, notices)
+            }
+        })
+    };
+    // `data-live` marks the running app (set right after the first render or hydration),
+    // so tests and host pages can tell it from the prerendered markup, which lacks it.
+    let live = use_state(|| false);
+    let data = use_state(data::initial);
+    {
+        // After the first render (or hydration): apply what the server could not render,
+        // then fetch the on-demand data.
+        let (d, props, live, data) = (state.dispatcher(), props.clone(), live.clone(), data.clone());
+        use_effect_with((), move |_| {
+            if props.hydrating {
+                d.dispatch(AppAction::Boot { config: props.config, route: props.route, notices: props.notices });
+            }
+            live.set(true);
+            if *data == DataState::Pending {
+                data::load(&format!("{}{DATA_FILE}", props.base), content, move |s| data.set(s));
+            }
+        });
+    }
+    let nav = {
+        let d = state.dispatcher();
+        Nav(Callback::from(move |r: Route| d.dispatch(AppAction::Navigate(r))))
+    };
+
+    // The URL fragment follows the selection, and a changed fragment moves the widget.
+    {
+        let route = state.route();
+        let sync = props.sync_fragment;
+        let live = *live;
+        use_effect_with((route, sync, live), move |(route, sync, live)| {
+            if *sync && *live {
+                fragment::write(&route.fragment(content));
+            }
+        });
+        let d = state.dispatcher();
+        use_effect_with(sync, move |sync| {
+            let listener = sync
+                .then(|| {
+                    fragment::on_change(move |f| match Route::parse(&f, content) {
+                        Ok(Some(route)) => d.dispatch(AppAction::Navigate(route)),
+                        Ok(None) => {}
+                        Err(notice) => d.dispatch(AppAction::Notice(notice)),
+                    })
+                })
+                .flatten();
+            move || drop(listener)
+        });
+    }
+
+    let on_select = {
+        let d = state.dispatcher();
+        Callback::from(move |v: View| d.dispatch(AppAction::Show(v)))
+    };
+    let on_theme = {
+        let d = state.dispatcher();
+        Callback::from(move |t| d.dispatch(AppAction::SetTheme(t)))
+    };
+    let on_dismiss = {
+        let d = state.dispatcher();
+        Callback::from(move |_| d.dispatch(AppAction::DismissNotices))
+    };
+    // The data views keep the server's markup while hydrating, and after it until the
+    // data has settled (loaded or refused).
+    let islands = match &props.islands {
+        Some(html) => Islands::Static(html.clone()),
+        None if props.hydrating && (!*live || *data == DataState::Pending) => Islands::Adopt,
+        None => Islands::Live,
+    };
+    let data_ctx = DataCtx { state: *data, islands };
+    let links = Links { base: props.base.clone() };
+    let panel = |view: View, body: Html| {
+        html! {
+            <section
+                id={panel_id(view)}
+                class="fs-panel"
+                role="tabpanel"
+                aria-labelledby={tab_id(view)}
+                tabindex="-1"
+                hidden={state.view != view}
+            >
+                { body }
+            </section>
+        }
+    };
+    html! {
+        <ContextProvider<ContentRef> context={props.content}>
+        <ContextProvider<Nav> context={nav}>
+        <ContextProvider<DataCtx> context={data_ctx}>
+        <ContextProvider<Links> context={links}>
+            <div class="fs" data-theme={state.theme.id()} data-view={state.view.id()} data-live={(*live).then_some("")}>
+                <Header theme={state.theme} {on_theme} />
+                <Notices notices={state.notices.clone()} on_dismiss={on_dismiss} />
+                <Tabs current={state.view} {on_select} />
+                { panel(View::Chart, html! { <ChartView target={state.chart} /> }) }
+                { panel(View::Points, html! { <PointsView focus={state.points_focus} /> }) }
+                { panel(View::Quiz, html! {
+                    <QuizView focus={state.quiz_focus} shared_result={state.shared_result} length={props.config.quiz} instance={props.instance.clone()} />
+                }) }
+                { panel(View::Timeline, html! { <TimelineView focus={state.timeline_focus} /> }) }
+            </div>
+        </ContextProvider<Links>>
+        </ContextProvider<DataCtx>>
+        </ContextProvider<Nav>>
+        </ContextProvider<ContentRef>>
+    }
+}
