@@ -286,8 +286,10 @@ export function build(dist, env = process.env) {
   if (!element.includes('"{{CSS}}"')) throw new Error('element.js: no "{{CSS}}" placeholder');
   write('full-stack.js', element.replace('"{{CSS}}"', () => JSON.stringify(elementCss)));
 
-  // full-stack.html: everything inline.
+  // full-stack.html: everything inline, the on-demand data too (as JSON the browser
+  // parses; "<" escaped so no text in it can close the script element).
   const pageCss = `${widgetCss}\n${read(dist, 'page.css')}`;
+  const inlineData = `<script type="application/json" id="fs-data">${read(dist, 'data.json').replace(/</g, '\\u003c')}</script>`;
   assertInlineSafe(pageCss, 'style', 'the CSS');
   write('full-stack.html', fill(read(WWW, 'templates/full-stack.html'), {
     TITLE: escapeHtml(title),
@@ -295,6 +297,7 @@ export function build(dist, env = process.env) {
     CSS: pageCss,
     ROOT: rootMarkup('page', ssr),
     NOSCRIPT: noscriptMarkup(evidence),
+    DATA: inlineData,
     SCRIPT: singleFileScript(read(dist, 'widget.js'), fs.readFileSync(path.join(dist, 'widget_bg.wasm'))),
   }, 'full-stack.html'));
 

@@ -7,7 +7,7 @@
   var root = document.getElementById('full-stack');
   var fs = root && root.querySelector('.fs');
   if (!fs) return;
-  var views = ['chart', 'quiz', 'timeline'];
+  var views = ['chart', 'points', 'quiz', 'timeline'];
   var q = new URLSearchParams(location.search);
   var view = q.get('view');
   if (views.indexOf(view) < 0) view = 'chart';

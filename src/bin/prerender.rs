@@ -13,7 +13,6 @@
 async fn main() {
     use std::rc::Rc;
 
-    use full_stack::model::content::build_data;
     use full_stack::model::CONTENT;
     use full_stack::view::chart::evidence::{AllEvidence, AllEvidenceProps};
     use full_stack::view::{App, AppProps, ContentRef, IslandHtml};
@@ -23,12 +22,14 @@ async fn main() {
         // The props the client hydrates with when the page has no settings: the default
         // config (`hydrating` only changes what the client does after the first render).
         "app" => {
+            // The quiz's first question is in the page (a link to the quiz paints it at
+            // once); the key points and the timeline, long and below a tab, are not: they
+            // render when their data arrives, and the page stays small.
             let islands = IslandHtml {
-                points: island::render(island::Which::Points).await.into(),
-                quiz: island::render(island::Which::Quiz).await.into(),
-                timeline: island::render(island::Which::Timeline).await.into(),
+                points: island::placeholder("Loading the key points\u{2026}").into(),
+                quiz: island::quiz().await.into(),
+                timeline: island::placeholder("Loading the timeline\u{2026}").into(),
             };
-            let _ = build_data();
             let props = AppProps { hydrating: true, islands: Some(Rc::new(islands)), ..AppProps::new(&CONTENT) };
             yew::LocalServerRenderer::<App>::with_props(props).render().await
         }
@@ -44,46 +45,28 @@ async fn main() {
     print!("{html}");
 }
 
-/// The live content of each data view, rendered from the build's data as the live page
-/// first renders it (the edition round of the quiz at question 1, no event highlighted).
+/// What the data views show before their data arrives: the quiz's first question,
+/// rendered from the build's data as the live page first renders it (the edition round at
+/// question 1), and a status line for the others.
 #[cfg(not(target_arch = "wasm32"))]
 mod island {
     use full_stack::model::content::build_data;
     use full_stack::model::{QuizLength, CONTENT};
     use full_stack::platform::data::DataState;
-    use full_stack::view::points::Points;
     use full_stack::view::quiz::runner::QuizRunner;
-    use full_stack::view::timeline::Events;
     use full_stack::view::{ContentRef, DataCtx, DataRef, Islands, Links, Nav};
     use yew::prelude::*;
 
-    #[derive(Clone, Copy, PartialEq)]
-    pub enum Which {
-        Points,
-        Quiz,
-        Timeline,
-    }
-
-    #[derive(Properties, PartialEq)]
-    pub struct IslandProps {
-        pub which: Which,
-    }
-
     #[component]
-    fn Island(props: &IslandProps) -> Html {
+    fn Quiz() -> Html {
         let data = DataRef(build_data());
         let ctx = DataCtx { state: DataState::Ready(data.0), islands: Islands::Live };
-        let body = match props.which {
-            Which::Points => html! { <Points {data} /> },
-            Which::Quiz => html! { <QuizRunner key="quiz" {data} length={QuizLength::Quick} /> },
-            Which::Timeline => html! { <Events {data} focus={None} /> },
-        };
         html! {
             <ContextProvider<ContentRef> context={ContentRef(&CONTENT)}>
             <ContextProvider<Nav> context={Nav(Callback::noop())}>
             <ContextProvider<DataCtx> context={ctx}>
             <ContextProvider<Links> context={Links::default()}>
-                { body }
+                <QuizRunner key="quiz" {data} length={QuizLength::Quick} />
             </ContextProvider<Links>>
             </ContextProvider<DataCtx>>
             </ContextProvider<Nav>>
@@ -91,8 +74,13 @@ mod island {
         }
     }
 
-    pub async fn render(which: Which) -> String {
-        yew::LocalServerRenderer::<Island>::with_props(IslandProps { which }).hydratable(false).render().await
+    pub async fn quiz() -> String {
+        yew::LocalServerRenderer::<Quiz>::new().hydratable(false).render().await
+    }
+
+    /// A status line standing in for a view until its data arrives.
+    pub fn placeholder(text: &str) -> String {
+        format!("<p class=\"fs-loading\" role=\"status\">{text}</p>")
     }
 }
 
