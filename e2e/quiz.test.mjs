@@ -530,6 +530,35 @@ for (const colorScheme of ['light', 'dark']) {
       await page.getByRole('button', { name: 'Share result' }).click();
       await page.locator('.fs-share-field textarea').waitFor();
       await check('summary');
+      // The retry round: a question, its feedback, and the round's summary.
+      await page.getByRole('button', { name: /^Retry the ones I missed \(\d+\)$/ }).click();
+      await page.locator('.fs-retry-note').waitFor();
+      await check('retry round, question');
+      const retries = Number((await legend(page)).match(/ of (\d+)$/)[1]);
+      await answerByClick(page, true);
+      await check('retry round, feedback');
+      await page.getByRole('button', { name: retries === 1 ? 'See how this round went' : 'Next question' }).click();
+      if (retries > 1) await completeByClick(page, Array(retries - 1).fill(true));
+      await page.locator('.fs-summary').waitFor();
+      assert.match(await page.locator('.fs-summary').innerText(), /First try:/);
+      await check('retry round, summary');
+      // Start over: a fresh quick quiz with the lengths offered again; then the full quiz.
+      await page.getByRole('button', { name: 'Start over' }).click();
+      await until('started over', async () => (await legend(page).catch(() => '')) === 'Question 1 of 10');
+      await page.locator('.fs-length').first().waitFor();
+      await check('start over');
+      await page.getByRole('button', { name: ALL }).click();
+      await until('the full quiz', async () => (await legend(page)) === `Question 1 of ${QUESTIONS.length}`);
+      await check('full-length quiz, question 1');
+      await answerByClick(page, false);
+      await check('full-length quiz, feedback');
+      // A practice question from a chart link, before and after Check.
+      const practice = QUESTIONS.find((x) => x.cells.length > 0);
+      await page.evaluate((id) => { location.hash = '#quiz/q/' + id; }, practice.id);
+      await until('practice question', async () => (await legend(page).catch(() => '')) === 'Practice question');
+      await check('practice question');
+      await answerByClick(page, true);
+      await check('practice question, feedback');
       await page.goto(server.origin + '/#quiz/result/7-10');
       await page.reload();
       await appReady(page);
