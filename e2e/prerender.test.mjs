@@ -86,15 +86,17 @@ function checkServerNodes() {
   const problems = [];
   for (const [name, nodes] of Object.entries(window.__server)) {
     if (now[name].length !== nodes.length) problems.push(`${name}: ${now[name].length} nodes now, ${nodes.length} server-rendered`);
+    const bad = [];
     nodes.forEach((n, i) => {
       const what = `${name}-${i} <${n.tagName.toLowerCase()} class="${n.className}">`;
-      if (!n.isConnected) problems.push(`${what} was removed from the document`);
-      else if (now[name][i] !== n) problems.push(`${what} is no longer in its place`);
-      if (n.dataset.ssrTag !== `${name}-${i}`) problems.push(`${what} lost its tag`);
+      if (!n.isConnected) bad.push(`${what} was removed from the document`);
+      else if (now[name][i] !== n) bad.push(`${what} is no longer in its place`);
+      else if (n.dataset.ssrTag !== `${name}-${i}`) bad.push(`${what} lost its tag`);
     });
-    if (problems.length > 8) break;
+    // Per group: how many, and the first few.
+    if (bad.length) problems.push(`${name}: ${bad.length} of ${nodes.length} server-rendered nodes replaced or untagged`, ...bad.slice(0, 3));
   }
-  return problems.slice(0, 8);
+  return problems;
 }
 
 for (const file of ['index.html', 'embed.html']) {
