@@ -29,12 +29,30 @@ const CELLS = read('chart.toml').split(/^\[\[cell\]\]$/m).slice(1).map((b) => ({
     speakers: [...e.matchAll(/^speaker = "([^"]+)"/gm)].map((m) => m[1]),
   })),
 }));
+const EVENTS = [...read('timeline.toml').matchAll(/^id = "([^"]+)"/gm)].map((m) => m[1]);
 const ENTRY_COUNT = CELLS.reduce((n, c) => n + c.entries.length, 0);
 const pos = (layer, tool) => `${LAYERS.indexOf(layer) + 1}-${TOOLS.indexOf(tool) + 1}`;
 const cellButton = (page, layer, tool) => page.locator(`.fs-matrix button[data-pos="${pos(layer, tool)}"]`);
 const active = (page) => page.evaluate(() => document.activeElement?.getAttribute('data-pos') ?? document.activeElement?.tagName);
 const hash = (page) => page.evaluate(() => location.hash);
 const panel = (page) => page.locator('.fs-side .fs-detail');
+
+/** Asserts, without waiting, that the live app shows what the deep link `frag` asks for:
+ *  its view, and the cell, summary or event it names (the detail panel is beside the table
+ *  on wide screens, in the accordion on narrow ones). Call it right after appReady: the
+ *  prerendered page shows the view (the boot script) but opens nothing. */
+async function assertDeepLink(page, frag) {
+  const [view, ...rest] = frag.slice(1).split('/');
+  assert.equal(await page.locator(`#fs-tab-${view}`).getAttribute('aria-selected'), 'true', `${frag}: the ${view} tab`);
+  assert.equal(await page.locator('.fs[data-live]').count(), 1, `${frag}: the live app`);
+  if (view === 'chart') {
+    const open = await page.locator('#fs-panel-chart .fs-detail:visible').evaluateAll((ds) => ds.map((d) => d.dataset.target));
+    assert.deepEqual(open, rest.length ? [rest.join('/')] : [], `${frag}: the open panel`);
+  } else if (view === 'timeline' && rest.length) {
+    const current = await page.locator('.fs-event[aria-current="true"]').evaluateAll((es) => es.map((e) => e.dataset.event));
+    assert.deepEqual(current, [String(EVENTS.indexOf(rest[0]))], `${frag}: the highlighted event`);
+  }
+}
 
 /** Polls `fn` until it returns a truthy value (renders are asynchronous). */
 async function until(fn, what) {
@@ -184,9 +202,16 @@ test('Escape in the highlight menu leaves the details open', async () => {
 
 // ---- Deep links --------------------------------------------------------------
 test('good deep links open a cell, a row, a column or an event', async () => {
+  for (const frag of ['#chart/*/state-labs', '#chart/research', '#timeline/baai', '#quiz', '#timeline', '#chart']) {
+    const { page, context, errors } = await open(browser, server.origin + '/' + frag);
+    await appReady(page);
+    await assertDeepLink(page, frag);
+    assert.deepEqual(errors, [], frag);
+    await context.close();
+  }
   const { page, context, errors } = await open(browser, server.origin + '/#chart/data-centers/compute');
   await appReady(page);
-  await panel(page).waitFor();
+  await assertDeepLink(page, '#chart/data-centers/compute');
   assert.equal(await panel(page).locator('h3').innerText(), 'Data centers × Compute');
   assert.equal(await cellButton(page, 'data-centers', 'compute').getAttribute('aria-pressed'), 'true');
   assert.equal(await cellButton(page, 'data-centers', 'compute').getAttribute('tabindex'), '0');
@@ -307,6 +332,7 @@ test('no horizontal page scroll from 320 to 1280 px', async () => {
     for (const frag of ['#chart/semiconductors/domestic-alternatives', '#chart/*/compute', '#timeline/baai', '#quiz']) {
       const { page, context } = await open(browser, server.origin + '/' + frag, { width, height: 800 });
       await appReady(page);
+      await assertDeepLink(page, frag);
       const [sw, iw] = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
       assert.ok(sw <= iw, `${width}px ${frag}: page is ${sw}px wide`);
       await context.close();
@@ -398,6 +424,7 @@ for (const width of [375, 1280]) {
         '#chart/data/state-funds', '#chart/foundation-models', '#chart/*/compute', '#timeline/baai']) {
         const { page, context } = await open(browser, server.origin + '/' + frag, { width, height: 900, colorScheme });
         await appReady(page);
+        await assertDeepLink(page, frag);
         if (width < 760 && frag === '#chart') {
           await page.locator('.fs-acc-layer summary').first().click();
         }

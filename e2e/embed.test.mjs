@@ -57,6 +57,10 @@ const ROUTES = {
         });
       </script></body></html>`,
   },
+  '/t/frame.html': {
+    body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Framed</title><link rel="icon" href="data:,"></head><body>
+      <iframe id="frame" src="/embed.html?cell=${CELL}" title="Full Stack explainer" style="width:100%;height:900px;border:0"></iframe></body></html>`,
+  },
   '/t/csp.html': {
     // No data: favicon here: the CSP would rightly block it.
     ...hostPage(`<full-stack-explainer id="c" view="quiz"><a href="/">Fallback link</a></full-stack-explainer>`, { head: '' }),
@@ -580,3 +584,33 @@ test('zero axe-core violations on a page with two elements and an iframe', async
   assert.deepEqual(violations, [], JSON.stringify(violations, null, 1));
   await context.close();
 });
+
+// axe sees only the document it runs in (above, the host page): audit embed.html's own
+// document, inside its iframe and loaded on its own.
+for (const width of [375, 1280]) {
+  for (const colorScheme of ['light', 'dark']) {
+    test(`zero axe-core violations in embed.html itself, framed and on its own (${width}px, ${colorScheme})`, async () => {
+      const { page, context, errors } = await open(browser, server.origin + '/t/frame.html', { width, colorScheme });
+      const frame = page.frameLocator('#frame');
+      await appReady(page, frame);
+      const doc = page.frames().find((f) => f.url().includes('/embed.html'));
+      const check = async (stage, target = doc) => {
+        const v = await axe(target);
+        assert.deepEqual(v, [], `${stage}: ` + JSON.stringify(v, null, 1));
+      };
+      // The configured cell is open (beside the table, or in place in the accordion).
+      assert.equal(await frame.locator(`.fs-detail[data-target="${CELL}"]:visible`).count(), 1);
+      await check('framed, chart with a cell open');
+      for (const tab of ['quiz', 'timeline']) {
+        await frame.locator(`#fs-tab-${tab}`).click();
+        assert.equal(await frame.locator(`#fs-panel-${tab}`).isVisible(), true);
+        await check(`framed, ${tab}`);
+      }
+      await page.goto(server.origin + '/embed.html');
+      await appReady(page);
+      await check('embed.html on its own, chart', page);
+      assert.deepEqual(errors, []);
+      await context.close();
+    });
+  }
+}

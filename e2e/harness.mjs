@@ -82,13 +82,39 @@ export async function open(browser, url, { width = 1280, height = 900, colorSche
   return { page, context, errors, requests };
 }
 
+/** Opens `url` in a new context whose wasm responses are held back until `release()`:
+ *  the page shows the server-rendered markup and none of the app's code has run, so a
+ *  test can tag server-rendered nodes first. Resolves once the page has asked for the
+ *  wasm (its JS is running and would hydrate now if the wasm came). */
+export async function openHeld(browser, url, { width = 1280, height = 900, colorScheme = 'light' } = {}) {
+  const context = await browser.newContext({ viewport: { width, height }, colorScheme });
+  let release;
+  const gate = new Promise((r) => { release = r; });
+  let asked;
+  const requested = new Promise((r) => { asked = r; });
+  await context.route('**/*.wasm', async (route) => {
+    asked();
+    await gate;
+    await route.continue();
+  });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('pageerror', (e) => errors.push(String(e)));
+  // Not 'load': the page preloads the wasm, and a held preload would hold the load event.
+  await page.goto(url, { waitUntil: 'domcontentloaded' });
+  await requested;
+  return { page, context, errors, release: () => release() };
+}
+
 /** Waits until the wasm app runs: it sets `data-live` on its root after mounting or
  *  hydrating. The prerendered markup has the same tabs but no `data-live`. */
 export async function appReady(page, root = page) {
   await root.locator('.fs[data-live]').first().waitFor();
 }
 
-/** Runs axe-core at WCAG 2.2 AA on the page (or an element) and returns the violations. */
+/** Runs axe-core at WCAG 2.2 AA on the page or frame (or an element in it) and returns the
+ *  violations. axe sees only the document it runs in: audit a frame by passing the frame. */
 export async function axe(page, selector = null) {
   await page.addScriptTag({ content: AXE_SOURCE });
   return page.evaluate(async (sel) => {

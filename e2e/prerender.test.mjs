@@ -1,7 +1,7 @@
 // Build-time prerendering plus hydration: what readers see before (or without) the wasm.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, open, appReady, axe } from './harness.mjs';
+import { serve, launch, open, openHeld, appReady, axe } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
@@ -58,15 +58,87 @@ test('a deep link to the timeline shows the timeline before the wasm arrives', a
   await context.close();
 });
 
-test('hydration takes over the server-rendered DOM instead of replacing it', async () => {
-  const { page, context, errors } = await open(browser, server.origin + '/embed.html?view=chart');
-  // Tag a server-rendered node before the wasm runs; after hydration it is the same node.
-  await page.locator('table.fs-matrix').evaluate((t) => { t.dataset.marker = 'server'; });
+/** Tags the shell (root, header, tabs) and the chart panel (its table and every button in
+ *  it) of the server-rendered markup: a data attribute on each node, and a reference to
+ *  each kept in the page, so that after the wasm runs we can tell a hydrated node (the
+ *  same node, tag intact) from a re-created one. Returns how many nodes were tagged. */
+function tagServerNodes() {
+  const root = document.getElementById('full-stack');
+  const q = (s) => [...root.querySelectorAll(s)];
+  const groups = {
+    shell: q('.fs, .fs-header, .fs-header *, [role="tablist"], [role="tab"]'),
+    chart: q('#fs-panel-chart, table.fs-matrix, table.fs-matrix button'),
+  };
+  window.__server = groups;
+  for (const [name, nodes] of Object.entries(groups)) nodes.forEach((n, i) => { n.dataset.ssrTag = `${name}-${i}`; });
+  return Object.fromEntries(Object.entries(groups).map(([k, v]) => [k, v.length]));
+}
+
+/** After the app runs: which tagged nodes were replaced or lost their tag, and whether
+ *  the live document has exactly the tagged nodes in those places. */
+function checkServerNodes() {
+  const root = document.getElementById('full-stack');
+  const q = (s) => [...root.querySelectorAll(s)];
+  const now = {
+    shell: q('.fs, .fs-header, .fs-header *, [role="tablist"], [role="tab"]'),
+    chart: q('#fs-panel-chart, table.fs-matrix, table.fs-matrix button'),
+  };
+  const problems = [];
+  for (const [name, nodes] of Object.entries(window.__server)) {
+    if (now[name].length !== nodes.length) problems.push(`${name}: ${now[name].length} nodes now, ${nodes.length} server-rendered`);
+    const bad = [];
+    nodes.forEach((n, i) => {
+      const what = `${name}-${i} <${n.tagName.toLowerCase()} class="${n.className}">`;
+      if (!n.isConnected) bad.push(`${what} was removed from the document`);
+      else if (now[name][i] !== n) bad.push(`${what} is no longer in its place`);
+      else if (n.dataset.ssrTag !== `${name}-${i}`) bad.push(`${what} lost its tag`);
+    });
+    // Per group: how many, and the first few.
+    if (bad.length) problems.push(`${name}: ${bad.length} of ${nodes.length} server-rendered nodes replaced or untagged`, ...bad.slice(0, 3));
+  }
+  return problems;
+}
+
+for (const file of ['index.html', 'embed.html']) {
+  test(`${file}: hydration takes over the server-rendered shell and chart instead of replacing them`, async () => {
+    // The wasm is held back until the server's nodes are tagged: the tags go on the
+    // prerendered DOM, not on whatever the app has put there by then.
+    const { page, context, errors, release } = await openHeld(browser, `${server.origin}/${file}?view=chart`);
+    assert.equal(await page.locator('.fs[data-live]').count(), 0, 'the app has not run yet');
+    const tagged = await page.evaluate(tagServerNodes);
+    assert.ok(tagged.shell >= 6 && tagged.chart > 90, `tagged ${JSON.stringify(tagged)}`);
+    release();
+    await appReady(page);
+    assert.deepEqual(await page.evaluate(checkServerNodes), [], 'every tagged node is still there, the same node, tag intact');
+    assert.equal(await page.locator('.fs').count(), 1, 'no second copy of the widget');
+    assert.equal(await page.locator('table.fs-matrix').count(), 1, 'no second copy of the chart');
+    // The server's own nodes answer: their listeners were attached in place.
+    const b = page.locator('table.fs-matrix td button').first();
+    const pos = await b.getAttribute('data-pos');
+    await b.click();
+    await page.locator('.fs-side .fs-detail').waitFor();
+    assert.equal(await b.getAttribute('aria-pressed'), 'true');
+    assert.equal(await page.evaluate((p) => window.__server.chart.includes(document.querySelector(`table.fs-matrix button[data-pos="${p}"]`)), pos), true,
+      'the pressed button is the server-rendered one');
+    await page.locator('#fs-tab-timeline').click();
+    assert.equal(await page.locator('#fs-tab-timeline').getAttribute('aria-selected'), 'true');
+    assert.deepEqual(await page.evaluate(checkServerNodes), [], 'still the server nodes after two updates');
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+}
+
+test('data-live marks the live app: absent from the prerendered page, and once set, the deep link is applied', async () => {
+  const { page, context, errors, release } = await openHeld(browser, `${server.origin}/index.html#chart/data-centers/compute`);
+  // The prerendered page already has tabs, a selected tab and the chart: only data-live
+  // tells the static page from the app.
+  assert.equal(await page.locator('[role="tab"][aria-selected="true"]').count(), 1);
+  assert.equal(await page.locator('.fs[data-live]').count(), 0);
+  assert.equal(await page.locator('.fs-detail').count(), 0, 'the static page opens no cell');
+  release();
   await appReady(page);
-  await page.locator('.fs-matrix td button').first().click();
-  await page.locator('.fs-side .fs-detail').waitFor();
-  assert.equal(await page.locator('table.fs-matrix').getAttribute('data-marker'), 'server');
-  assert.equal(await page.locator('table.fs-matrix').count(), 1, 'no second copy rendered');
+  // No further waiting: when data-live is there, the app has applied the link.
+  assert.equal(await page.locator('.fs-side .fs-detail[data-target="data-centers/compute"]').count(), 1);
   assert.deepEqual(errors, []);
   await context.close();
 });
