@@ -18,10 +18,14 @@ const LAYERS = ids(read('layers.toml'), 'layer');
 const TOOLS = ids(read('tools.toml'), 'tool');
 const toolShort = Object.fromEntries(read('tools.toml').split('[[tool]]').slice(1)
   .map((b) => [b.match(/^id = "([^"]+)"/m)[1], b.match(/^short = "([^"]+)"/m)[1]]));
+// Tiers, strongest first. A cell's tier is its strongest source's (every source supports
+// some claim; the build checks that).
+const TIERS = ['episode', 'report', 'outside', 'reconstruction'];
+const strongest = (block) => TIERS.find((t) => new RegExp(`^tier = "${t}"`, 'm').test(block));
 const CELLS = read('chart.toml').split(/^\[\[cell\]\]$/m).slice(1).map((b) => ({
   layer: b.match(/^layer = "([^"]+)"/m)[1],
   tool: b.match(/^tool = "([^"]+)"/m)[1],
-  tier: b.match(/^tier = "([^"]+)"/m)[1],
+  tier: strongest(b),
   entries: b.split(/^\[\[cell\.entry\]\]$/m).slice(1).map((e) => ({
     title: JSON.parse(e.match(/^title = (".*")$/m)[1]),
     zh: e.match(/^zh = (".*")$/m) ? JSON.parse(e.match(/^zh = (".*")$/m)[1]) : '',
@@ -30,7 +34,6 @@ const CELLS = read('chart.toml').split(/^\[\[cell\]\]$/m).slice(1).map((b) => ({
   })),
 }));
 const EVENTS = [...read('timeline.toml').matchAll(/^id = "([^"]+)"/gm)].map((m) => m[1]);
-const ENTRY_COUNT = CELLS.reduce((n, c) => n + c.entries.length, 0);
 const pos = (layer, tool) => `${LAYERS.indexOf(layer) + 1}-${TOOLS.indexOf(tool) + 1}`;
 const cellButton = (page, layer, tool) => page.locator(`.fs-matrix button[data-pos="${pos(layer, tool)}"]`);
 const active = (page) => page.evaluate(() => document.activeElement?.getAttribute('data-pos') ?? document.activeElement?.tagName);
@@ -277,7 +280,7 @@ test('the provenance filter hides weaker evidence and the highlight frames a too
 });
 
 // ---- Downloads ---------------------------------------------------------------
-test('"Download data (CSV)" gives one row per cell entry with its sources', async () => {
+test('"Download data (CSV)" gives one row per claim, with its tier and its sources', async () => {
   const { page, context } = await open(browser, server.origin + '/');
   await appReady(page);
   const { name, bytes } = await download(page, '[data-export="csv"]');
@@ -288,26 +291,38 @@ test('"Download data (CSV)" gives one row per cell entry with its sources', asyn
   const head = rows[0];
   assert.deepEqual(head.slice(0, 4), ['layer_id', 'layer', 'tool_id', 'tool']);
   const col = (n) => { const i = head.indexOf(n); assert.ok(i >= 0, n); return i; };
-  assert.equal(rows.length - 1, ENTRY_COUNT, 'one row per entry');
+  const claims = (block) => (block.match(/^(title|text|figure|name) = /gm) || []).length;
+  const chart = read('chart.toml');
+  assert.equal(rows.length - 1, claims(chart), 'one row per claim (summary sentences, titles, sentences, figures, names)');
   assert.ok(rows.every((r) => r.length === head.length), 'every row has every column');
   for (const c of CELLS) {
     const mine = rows.filter((r) => r[col('layer_id')] === c.layer && r[col('tool_id')] === c.tool);
-    assert.deepEqual(mine.map((r) => r[col('entry')]), c.entries.map((e) => e.title), `${c.layer}/${c.tool}`);
+    const titles = mine.filter((r) => r[col('claim_kind')] === 'title');
+    assert.deepEqual(titles.map((r) => r[col('claim')]), c.entries.map((e) => e.title), `${c.layer}/${c.tool}`);
     for (const [k, e] of c.entries.entries()) {
-      const r = mine[k];
+      const r = titles[k];
       assert.equal(r[col('cell_tier')], c.tier);
-      assert.equal(r[col('entry_chinese')], e.zh);
-      assert.deepEqual(r[col('urls')] ? r[col('urls')].split('; ') : [], e.urls);
-      for (const s of e.speakers) assert.ok(r[col('sources')].includes(`${s}, transcript line`), `${e.title}: ${s}`);
-      assert.ok(r[col('sources')].split('\n').length >= 1);
+      assert.equal(r[col('claim_chinese')], e.zh);
+      // Every URL and speaker of the entry's sources appears on some row of the entry.
+      const rowsOfEntry = mine.filter((x) => x[col('entry')] === e.title);
+      const urls = new Set(rowsOfEntry.flatMap((x) => (x[col('urls')] ? x[col('urls')].split('; ') : [])));
+      for (const u of e.urls) assert.ok(urls.has(u), `${e.title}: ${u}`);
+      for (const s of e.speakers) {
+        assert.ok(rowsOfEntry.some((x) => x[col('sources')].includes(`${s}, transcript line`)), `${e.title}: ${s}`);
+      }
+    }
+    for (const r of mine) {
+      // A claim's tier is the strongest of the tiers of the sources listed on its row.
+      const tiers = r[col('source_tiers')].split('; ');
+      assert.equal(r[col('claim_tier')], TIERS.find((t) => tiers.includes(t)), `${r[col('claim')]}`);
     }
   }
   // A field with commas and quotes survived the round trip.
-  assert.ok(rows.some((r) => r[col('entry_text')].includes(',') && r[col('entry_text')].includes('"')));
+  assert.ok(rows.some((r) => r[col('claim')].includes(',') && r[col('sources')].includes('"')));
   await context.close();
 });
 
-test('"Download image" gives an SVG and a PNG of the matrix', async () => {
+test('"Download image" gives an SVG and a PNG of the matrix, following the filter', async () => {
   const { page, context, requests } = await open(browser, server.origin + '/');
   await appReady(page);
   const svg = await download(page, '[data-export="svg"]');
@@ -321,7 +336,10 @@ test('"Download image" gives an SVG and a PNG of the matrix', async () => {
   assert.deepEqual([...png.bytes.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], 'a PNG');
   assert.equal(png.bytes.readUInt32BE(16), 2400, 'drawn at twice the SVG width');
   assert.ok(png.bytes.length > 20000, 'not blank');
-  await until(async () => /Image ready/.test(await page.locator('.fs-export-status').innerText()), 'status');
+  // Under a filter, the image is the filtered matrix (a file make dist wrote for it).
+  await page.getByLabel('Only what was said in the episode').check();
+  const filtered = await download(page, '[data-export="svg"]');
+  assert.match(filtered.bytes.toString('utf8'), /Showing: Only what was said in the episode\./);
   assert.deepEqual(requests.filter((u) => !u.startsWith(server.origin) && !u.startsWith('blob:') && !u.startsWith('data:')), []);
   await context.close();
 });

@@ -108,9 +108,10 @@ export async function openHeld(browser, url, { width = 1280, height = 900, color
 }
 
 /** Waits until the wasm app runs: it sets `data-live` on its root after mounting or
- *  hydrating. The prerendered markup has the same tabs but no `data-live`. */
+ *  hydrating (the prerendered markup has the same tabs but no `data-live`), and
+ *  `data-data` once its on-demand data (quiz, key points, timeline) has loaded or failed. */
 export async function appReady(page, root = page) {
-  await root.locator('.fs[data-live]').first().waitFor();
+  await root.locator('.fs[data-live]:not([data-data="pending"])').first().waitFor();
 }
 
 /** Runs axe-core at WCAG 2.2 AA on the page or frame (or an element in it) and returns the

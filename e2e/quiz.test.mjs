@@ -288,7 +288,9 @@ test('feedback explains the chosen and the right option, with the quote, speaker
   assert.match(text, /Not quite/);
   assert.ok(text.includes('You chose: ' + chosen), text);
   assert.ok(text.includes('The answer: ' + q.answer), text);
-  assert.match(await fb.locator('figcaption').innerText(), /(Kyle Chan|Gregory Allen), in the episode \(transcript lines? \d+(–\d+)?\)/);
+  assert.match(await fb.locator('figcaption').innerText(), /(Kyle Chan|Gregory Allen), in the episode \(transcript lines? \d+(–\d+)?/);
+  // The lines are a link that opens the transcript there, highlighted.
+  assert.match(await fb.locator('figcaption a.fs-cite').getAttribute('href'), /^transcript\.html#L\d+(-\d+)?$/);
   assert.ok((await fb.locator('blockquote').innerText()).length > 20);
   // Marked in words and by icon on the options, not only by colour.
   assert.match(await page.locator('.fs-option[data-state="wrong"]').innerText(), /✗ Your answer: wrong/);

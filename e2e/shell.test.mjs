@@ -12,7 +12,7 @@ test('the page renders the shell with no console errors and no foreign requests'
   await appReady(page);
   assert.match(await page.locator('.fs-header h2').innerText(), /Full Stack/);
   assert.match(await page.locator('.fs-sources').innerText(), /reconstruction after RAND/);
-  assert.equal(await page.locator('[role="tab"]').count(), 3);
+  assert.equal(await page.locator('[role="tab"]').count(), 4);
   assert.equal(await page.locator('#fs-panel-chart').isVisible(), true);
   assert.equal(await page.locator('#fs-panel-quiz').isVisible(), false);
   assert.deepEqual(errors, []);

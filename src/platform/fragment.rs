@@ -1,31 +1,52 @@
 //! The page's URL fragment: read it, replace it without adding history entries, and
 //! listen for changes (a reader editing the address bar, or following a link).
 
+use std::cell::RefCell;
+
 use gloo::events::EventListener;
 
 use super::BROWSER;
+
+thread_local! {
+    /// The fragment as the app last read or wrote it (raw, as `location.hash` gives it).
+    static LAST: RefCell<Option<String>> = const { RefCell::new(None) };
+}
+
+fn raw_hash() -> String {
+    web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default()
+}
 
 /// The current fragment, with its `#`, or "" (percent-decoded).
 pub fn read() -> String {
     if !BROWSER {
         return String::new();
     }
-    let raw = web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default();
+    let raw = raw_hash();
+    LAST.with(|l| *l.borrow_mut() = Some(raw.clone()));
     js_sys::decode_uri_component(&raw).map(String::from).unwrap_or(raw)
 }
 
 /// Replaces the fragment. History-free: uses `replaceState`, and does nothing if the
-/// fragment is already right or the page forbids it.
+/// fragment is already right or the page forbids it. Nor does it when the fragment has
+/// changed since the app last read or wrote it: a link the reader followed while a render
+/// was pending must not be overwritten by that render's older route (its `hashchange`
+/// brings the reader's route in next).
 pub fn write(fragment: &str) {
     if !BROWSER {
         return;
     }
     let Some(window) = web_sys::window() else { return };
-    if window.location().hash().ok().as_deref() == Some(fragment) {
+    let current = raw_hash();
+    if current == fragment {
+        return;
+    }
+    if LAST.with(|l| l.borrow().as_ref().is_some_and(|last| *last != current)) {
         return;
     }
     if let Ok(history) = window.history() {
-        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(fragment));
+        if history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(fragment)).is_ok() {
+            LAST.with(|l| *l.borrow_mut() = Some(raw_hash()));
+        }
     }
 }
 

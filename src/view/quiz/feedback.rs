@@ -88,10 +88,11 @@ fn Feedback(props: &FeedbackProps) -> Html {
             <figure class="fs-quote" data-tier="episode" data-source="1">
                 <blockquote><p>{ "\u{201c}" }{ quote.quote.as_deref().unwrap_or_default().to_string() }{ "\u{201d}" }</p></blockquote>
                 <figcaption>
-                    <span class="fs-source-n">{ "1" }</span>{ " \u{2014} " }{ quote.speaker.map(|s| s.name()).unwrap_or_default() }{ ", in the episode, " }
+                    <span class="fs-source-n">{ "1" }</span>{ " " }{ quote.speaker.map(|s| s.name()).unwrap_or_default() }{ ", in the episode (" }
                     if let Some((a, b)) = quote.lines {
                         { transcript_link(&props.links, a, b) }
                     }
+                    { ")" }
                     if let Some(note) = &quote.speaker_note {
                         <span class="fs-note">{ " " }{ note.to_string() }</span>
                     }

@@ -77,6 +77,15 @@ impl AppProps {
     }
 }
 
+/// `data-data` on the running app's root: where the on-demand data stands.
+fn data_state_id(state: DataState) -> &'static str {
+    match state {
+        DataState::Pending => "pending",
+        DataState::Ready(_) => "ready",
+        DataState::Failed(_) => "failed",
+    }
+}
+
 /// The whole widget: header, tabs and the four views.
 #[component]
 pub fn App(props: &AppProps) -> Html {
@@ -180,7 +189,13 @@ pub fn App(props: &AppProps) -> Html {
         <ContextProvider<Nav> context={nav}>
         <ContextProvider<DataCtx> context={data_ctx}>
         <ContextProvider<Links> context={links}>
-            <div class="fs" data-theme={state.theme.id()} data-view={state.view.id()} data-live={(*live).then_some("")}>
+            <div
+                class="fs"
+                data-theme={state.theme.id()}
+                data-view={state.view.id()}
+                data-live={(*live).then_some("")}
+                data-data={(*live).then_some(data_state_id(*data))}
+            >
                 <Header theme={state.theme} {on_theme} />
                 <Notices notices={state.notices.clone()} on_dismiss={on_dismiss} />
                 <Tabs current={state.view} {on_select} />
