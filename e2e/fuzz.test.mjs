@@ -17,15 +17,17 @@ const TOOLS = ids('tools.toml');
 const IDS = {
   layers: LAYERS,
   tools: TOOLS,
-  // Each event's date, by id (dates are unique: they tell the highlighted event).
+  // Each event's title, by id (titles are unique: they tell the highlighted event).
   events: Object.fromEntries(text('timeline.toml').split(/^\[\[event\]\]$/m).slice(1)
-    .map((b) => [b.match(/^id = "([^"]+)"/m)[1], b.match(/^date = "([^"]+)"/m)[1]])),
+    .map((b) => [b.match(/^id = "([^"]+)"/m)[1], JSON.parse(b.match(/^title = (".*")$/m)[1])])),
+  // The episode's sections (the key points' deep links).
+  sections: [...text('sections.toml').matchAll(/^id = "([^"]+)"/gm)].map((m) => m[1]),
   // Question ids with their prompts, in file order (a question's id comes before its prompt).
   questions: Object.fromEntries(text('quiz.toml').split(/^\[\[question\]\]$/m).slice(1)
     .map((b) => [b.match(/^id = "([^"]+)"/m)[1], JSON.parse(b.match(/^prompt = (".*")$/m)[1])])),
 };
 const ALLOWED = {
-  view: ['chart', 'quiz', 'timeline'],
+  view: ['chart', 'points', 'quiz', 'timeline'],
   theme: ['light', 'dark', 'auto'],
   quiz: ['quick', 'full'],
   cell: LAYERS.flatMap((l) => TOOLS.map((t) => `${l}/${t}`)),
@@ -124,6 +126,11 @@ function makeOracle(allowed, ids) {
       }
       return BAD;
     }
+    if (p[0] === 'points') {
+      if (p.length === 1) return { view: 'points' };
+      if (p.length === 2) return ids.sections.includes(p[1]) ? { view: 'points' } : BAD;
+      return BAD;
+    }
     if (p[0] === 'timeline') {
       if (p.length === 1) return { view: 'timeline', event: null };
       if (p.length === 2) return Object.hasOwn(ids.events, p[1]) ? { view: 'timeline', event: ids.events[p[1]] } : BAD;
@@ -158,7 +165,7 @@ function makeOracle(allowed, ids) {
       view: root.querySelector('[role="tab"][aria-selected="true"]')?.id.replace(/^fs-tab-/, '') ?? null,
       theme: root.querySelector('.fs')?.getAttribute('data-theme') ?? null,
       targets: [...root.querySelectorAll('#fs-panel-chart .fs-side .fs-detail')].map((d) => d.getAttribute('data-target')),
-      events: [...root.querySelectorAll('.fs-event[aria-current="true"]')].map((e) => e.querySelector('time')?.getAttribute('datetime')),
+      events: [...root.querySelectorAll('.fs-event[aria-current="true"]')].map((e) => e.querySelector('.fs-event-title a')?.textContent.trim()),
       legend: t(root.querySelector('#fs-panel-quiz .fs-q-number')),
       prompt: t(root.querySelector('#fs-panel-quiz .fs-q-prompt')),
       shared: t(root.querySelector('#fs-panel-quiz .fs-shared-score')),
@@ -313,11 +320,11 @@ test('fuzzed fragments on a live page: 1,500 hash changes, each checked against 
     const pick = (a) => { s = (s * 1103515245 + 12345) % 2147483648; return a[Math.floor((s / 2147483648) * a.length)]; };
     const questions = Object.keys(ids.questions);
     const shapes = [() => value(), () => `chart/${value()}`, () => `chart/${ids.layers[0]}/${value()}`, () => `chart/*/${value()}`,
-      () => `quiz/q/${value()}`, () => `quiz/result/${value()}`, () => `timeline/${value()}`,
+      () => `quiz/q/${value()}`, () => `quiz/result/${value()}`, () => `timeline/${value()}`, () => `points/${value()}`,
       // Valid links too, so the oracle's positive side runs: every kind of deep link.
       () => `chart/${pick(ids.layers)}/${pick(ids.tools)}`, () => `chart/${pick(ids.layers)}`, () => `chart/*/${pick(ids.tools)}`,
       () => `timeline/${pick(Object.keys(ids.events))}`, () => `quiz/q/${pick(questions)}`, () => `quiz/result/${pick([0, 3, 9])}-${pick([10, 50])}`,
-      () => pick(['chart', 'quiz', 'timeline', ''])];
+      () => `points/${pick(ids.sections)}`, () => pick(['chart', 'points', 'quiz', 'timeline', ''])];
     // One task turn (the widget renders in microtasks and tasks, not animation frames).
     const turn = () => new Promise((res) => { const c = new MessageChannel(); c.port1.onmessage = () => res(); c.port2.postMessage(0); });
     /** Waits until `cond()` holds, or 3 s (then the state is reported as stale). */

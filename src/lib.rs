@@ -1,7 +1,7 @@
 //! Full Stack: an embeddable, offline explainer of China's industrial policy for AI.
 //!
 //! Data flows one way: `content/` (validated and baked in by `build/`) → [`model`]
-//! → [`state`] → [`view`]. [`platform`] is the one way views reach the browser; [`host`]
+//! → [`state`] → [`view`]. [`platform`] is the one way views reach the browser; `host`
 //! starts the widget in a page or a custom element.
 
 pub mod model;

@@ -528,3 +528,25 @@ fn a_key_point_whose_quote_is_outside_its_section() {
         &["content/keypoints.toml", "point \"kp-fund\"", "outside its section \"toolbox\""],
     );
 }
+
+#[test]
+fn the_committed_coverage_report_is_up_to_date() {
+    let v = validate(&real()).expect("valid");
+    let committed = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("content/COVERAGE.md"))
+        .expect("content/COVERAGE.md exists (make coverage writes it)");
+    assert!(committed == v.coverage.report(), "content/COVERAGE.md is stale: run `make coverage` and commit it");
+}
+
+#[test]
+fn every_stretch_of_the_transcript_over_forty_lines_is_cited_or_explained() {
+    let v = validate(&real()).expect("valid");
+    for s in &v.coverage.sections {
+        let mut next = s.lines.0;
+        for &(a, b) in s.cited.iter().chain(std::iter::once(&(s.lines.1 + 1, s.lines.1 + 1))) {
+            let gap = a.saturating_sub(next);
+            let explained = s.gaps.iter().any(|((x, y), _)| *x <= next && a - 1 <= *y);
+            assert!(gap <= 40 || explained, "{}: lines {next}-{} uncited with no reason", s.title, a - 1);
+            next = next.max(b + 1);
+        }
+    }
+}

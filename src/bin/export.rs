@@ -2,9 +2,9 @@
 //! `make dist`), from the same functions as the widget's own download buttons:
 //!
 //! - `poster.svg`: the matrix with a title and the call to action, for Substack, email
-//!   and link cards, where no script runs ([`matrix_svg`] with a band);
+//!   and link cards, where no script runs (`export::svg::matrix_svg` with a band);
 //! - `poster.png`: that SVG rendered natively with resvg, at twice its size;
-//! - `full-stack.csv`: the data, one row per claim ([`csv`]);
+//! - `full-stack.csv`: the data, one row per claim (`export::csv::csv`);
 //! - `chart-<filter>.svg` and `.png`: the matrix under each evidence filter, the
 //!   widget's "Download image" links;
 //! - `data.json`: the on-demand data (quiz, key points, timeline) the wasm loads.
@@ -15,7 +15,8 @@
 //! The font is read at build time only, never shipped. `FULL_STACK_FONT_DIR` points to
 //! another folder holding `LiberationSans-Regular.ttf` and `LiberationSans-Bold.ttf`.
 //!
-//! Usage: export <out-dir> [<base-url>]   (the base URL, if any, goes into the call to action)
+//! Usage: `export <out-dir> [<base-url>]` (the base URL, if any, goes into the call to action);
+//! `export --coverage [<path>]` writes the coverage report (`make coverage`).
 
 // The wasm target builds every binary (`cargo test --target wasm32-unknown-unknown`):
 // there this one is empty, like `prerender`.
@@ -38,6 +39,10 @@ mod native {
     use full_stack::model::content::DATA_JSON;
     use full_stack::model::embed::{chart_image, CSV_FILE, DATA_FILE};
     use full_stack::model::CONTENT;
+
+    /// The coverage report and the counts the build wrote (`build/main.rs`).
+    const COVERAGE_MD: &str = include_str!(concat!(env!("OUT_DIR"), "/coverage.md"));
+    const SUMMARY: &str = include_str!(concat!(env!("OUT_DIR"), "/summary.txt"));
 
     /// Where Debian's `fonts-liberation` puts the poster's font.
     const DEFAULT_FONT_DIR: &str = "/usr/share/fonts/truetype/liberation";
@@ -104,7 +109,20 @@ mod native {
     }
 
     pub fn main() {
-        let mut args = std::env::args().skip(1);
+        let mut args = std::env::args().skip(1).peekable();
+        if args.peek().map(String::as_str) == Some("--coverage") {
+            // `make coverage`: the report the build made, into the repository.
+            let path = args.nth(1).unwrap_or_else(|| "content/COVERAGE.md".into());
+            if let Err(e) = std::fs::write(&path, COVERAGE_MD) {
+                eprintln!("export: {path}: {e}");
+                std::process::exit(1);
+            }
+            print!("{SUMMARY}");
+            println!("coverage: wrote {path}");
+            return;
+        }
+        // The build's counts, in `make dist`'s output.
+        print!("{SUMMARY}");
         let out = args.next().map(PathBuf::from).unwrap_or_else(|| PathBuf::from("dist"));
         let base_url = args.next().filter(|u| !u.is_empty());
         if let Err(e) = run(&out, base_url.as_deref()) {

@@ -5,7 +5,7 @@
 //!   prerender app        the widget with the default config, hydratable; the views that
 //!                        need the on-demand data are rendered from it and emitted as
 //!                        "islands" the live page keeps until its data arrives
-//!   prerender evidence   every cell's evidence as a static document (for <noscript>
+//!   prerender evidence   every cell's evidence as a static document (for `<noscript>`
 //!                        and sources.html)
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -161,7 +161,7 @@ impl Out {
 
 /// The matrix as an SVG document, `WIDTH` px wide.
 #[inline(never)] // called from two download buttons: keep one copy in the wasm
-pub fn matrix_svg(content: &Content, options: &SvgOptions) -> String {
+pub fn matrix_svg(content: &Content, options: &SvgOptions<'_>) -> String {
     let inner = WIDTH - 2 * MARGIN;
     let ncols = content.tools.len().max(1) as u32;
     let col_w = (inner - LABEL_W) / ncols;

@@ -225,7 +225,7 @@ impl Highlight {
         self == Highlight::Tool(tool)
     }
 
-    /// The value of the highlight `<select>`: "", "layer:<id>" or "tool:<id>".
+    /// The value of the highlight `<select>`: "", `layer:<id>` or `tool:<id>`.
     pub fn value(self, content: &Content) -> String {
         match self {
             Highlight::None => String::new(),

@@ -8,7 +8,7 @@ use super::super::types::{Cell, CellIx, ClaimKind, Entry, Layer, LayerIx, Tier, 
 use super::super::{CHART, LAYERS, TOOLS};
 use super::{opt_text, text, Ctx};
 
-pub fn layers(ctx: &mut Ctx, f: &LayersFile) -> Vec<Layer> {
+pub fn layers(ctx: &mut Ctx<'_>, f: &LayersFile) -> Vec<Layer> {
     let mut seen = HashSet::new();
     let mut out = Vec::new();
     for l in &f.layer {
@@ -27,7 +27,7 @@ pub fn layers(ctx: &mut Ctx, f: &LayersFile) -> Vec<Layer> {
     out
 }
 
-pub fn tools(ctx: &mut Ctx, f: &ToolsFile) -> Vec<Tool> {
+pub fn tools(ctx: &mut Ctx<'_>, f: &ToolsFile) -> Vec<Tool> {
     let mut seen = HashSet::new();
     let mut out = Vec::new();
     for t in &f.tool {
@@ -57,7 +57,7 @@ pub fn tools(ctx: &mut Ctx, f: &ToolsFile) -> Vec<Tool> {
 }
 
 /// The evidenced cells, and an index of them by `"layer/tool"`.
-pub fn cells(ctx: &mut Ctx, f: &ChartFile, layers: &[Layer], tools: &[Tool]) -> (Vec<Cell>, HashMap<String, CellIx>) {
+pub fn cells(ctx: &mut Ctx<'_>, f: &ChartFile, layers: &[Layer], tools: &[Tool]) -> (Vec<Cell>, HashMap<String, CellIx>) {
     let layer_ix: HashMap<&str, usize> = layers.iter().enumerate().map(|(i, l)| (&*l.id, i)).collect();
     let tool_ix: HashMap<&str, usize> = tools.iter().enumerate().map(|(i, t)| (&*t.id, i)).collect();
     let mut cells: Vec<Cell> = Vec::new();

@@ -77,7 +77,7 @@ fn uncited(cited: &[Span], within: Span) -> Vec<Span> {
     out
 }
 
-pub fn check(ctx: &mut Ctx, inventory: &InventoryFile, gaps: &CoverageFile, sections: &[Section]) -> Coverage {
+pub fn check(ctx: &mut Ctx<'_>, inventory: &InventoryFile, gaps: &CoverageFile, sections: &[Section]) -> Coverage {
     let n = ctx.transcript.line_count;
     for (i, item) in inventory.item.iter().enumerate() {
         let entry = format!("item {} (lines {}-{})", i + 1, item.lines[0], item.lines[1]);

@@ -40,7 +40,7 @@ pub fn names(names: &[Name], transcript: &str, errors: &mut Vec<String>) -> Vec<
 
 /// The episode's sections: in order, each a range of transcript lines, together covering
 /// every line exactly once.
-pub fn sections(ctx: &mut Ctx, f: &SectionsFile) -> Vec<Section> {
+pub fn sections(ctx: &mut Ctx<'_>, f: &SectionsFile) -> Vec<Section> {
     let line_count = ctx.transcript.line_count;
     let mut seen = HashSet::new();
     let mut out = Vec::new();
@@ -83,7 +83,7 @@ pub fn sections(ctx: &mut Ctx, f: &SectionsFile) -> Vec<Section> {
 }
 
 /// A quote cited for something in `section` must lie within the section's lines.
-pub fn within_section(ctx: &mut Ctx, file: &str, entry: &str, lines: [u32; 2], section: &Section) {
+pub fn within_section(ctx: &mut Ctx<'_>, file: &str, entry: &str, lines: [u32; 2], section: &Section) {
     let (a, b) = section.lines;
     if lines[0] < a || lines[1] > b {
         ctx.err(
@@ -144,7 +144,7 @@ pub fn turns(f: &TurnsFile, transcript: &str, errors: &mut Vec<String>) -> Vec<T
 }
 
 /// Key points, in the episode's order, each with a quote inside its section.
-pub fn points(ctx: &mut Ctx, f: &KeypointsFile, sections: &[Section], cells: &HashMap<String, CellIx>) -> Vec<Point> {
+pub fn points(ctx: &mut Ctx<'_>, f: &KeypointsFile, sections: &[Section], cells: &HashMap<String, CellIx>) -> Vec<Point> {
     let mut seen = HashSet::new();
     let mut out = Vec::new();
     let mut last_line = 0;

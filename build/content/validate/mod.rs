@@ -331,7 +331,7 @@ pub fn parse<T: for<'de> serde::Deserialize<'de>>(file: &str, text: &str, errors
 /// `what` names the kind ("cell", "question"); `unknown` says what a bad reference is
 /// not ("is not an evidenced cell in content/chart.toml").
 pub fn resolve<T: Copy + PartialEq>(
-    ctx: &mut Ctx,
+    ctx: &mut Ctx<'_>,
     file: &str,
     entry: &str,
     (what, unknown): (&str, &str),

@@ -24,7 +24,7 @@ pub fn valid_date(d: &str) -> bool {
 
 /// The events, sorted by date (the file's order breaks ties).
 pub fn events(
-    ctx: &mut Ctx,
+    ctx: &mut Ctx<'_>,
     f: &TimelineFile,
     cells: &HashMap<String, CellIx>,
     questions: &HashMap<String, QuestionIx>,
