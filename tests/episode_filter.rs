@@ -136,3 +136,89 @@ fn every_number_shown_under_the_episode_filter_is_one_its_quotes_give() {
     }
     assert!(unsupported.is_empty(), "numbers no cited episode quote gives:\n{}", unsupported.join("\n"));
 }
+
+/// The same, as rendered: the claims and sources of each cell's panel under "Only what was
+/// said in the episode" show none of the outside figures, while under "Everything" the same
+/// panels do show them. (The panel's links to related quiz questions and timeline events,
+/// `div.fs-related`, are left out: they are not filtered by tier.)
+#[tokio::test]
+async fn the_rendered_panels_hide_the_outside_figures_under_the_episode_filter() {
+    use full_stack::model::route::ChartTarget;
+    use full_stack::view::chart::detail::Detail;
+    use full_stack::view::{ContentRef, Links};
+    use yew::prelude::*;
+
+    #[derive(Properties, PartialEq)]
+    struct P {
+        target: ChartTarget,
+        filter: TierFilter,
+    }
+    #[component]
+    fn Panel(p: &P) -> Html {
+        html! {
+            <ContextProvider<ContentRef> context={ContentRef(&CONTENT)}>
+            <ContextProvider<Links> context={Links::default()}>
+                <Detail target={p.target} filter={p.filter} id_suffix="t" on_close={Callback::noop()} on_select={Callback::noop()} on_show_all={Callback::noop()} />
+            </ContextProvider<Links>>
+            </ContextProvider<ContentRef>>
+        }
+    }
+    /// What a reader reads: the markup without its tags.
+    fn text(html: &str) -> String {
+        let mut out = String::new();
+        let mut in_tag = false;
+        for c in html.chars() {
+            match c {
+                '<' => in_tag = true,
+                '>' => in_tag = false,
+                _ if !in_tag => out.push(c),
+                _ => {}
+            }
+        }
+        out.replace("&quot;", "\"").replace("&#39;", "'").replace("&amp;", "&")
+    }
+    const LEAKS: [&str; 16] = [
+        "344 billion",
+        "May 2024",
+        "Big Fund",
+        "March 6, 2025",
+        "20-year",
+        "138 billion",
+        "60.06",
+        "13-year",
+        "Cloud Brain",
+        "FLOPS",
+        "17 cit",
+        "140,000",
+        "8 million yuan",
+        "Zheng Shanjie",
+        "November 14, 2018",
+        "Guo Fa",
+    ];
+    let mut seen_everything = Vec::new();
+    for cell in CONTENT.cells.iter() {
+        let target = ChartTarget::Cell { layer: cell.layer, tool: cell.tool };
+        let key = format!("{}/{}", CONTENT.layer(cell.layer).id, CONTENT.tool(cell.tool).id);
+        for filter in [EPISODE, TierFilter::default()] {
+            let html =
+                yew::LocalServerRenderer::<Panel>::with_props(P { target, filter }).hydratable(false).render().await;
+            // Drop the related-links blocks (each `<div class="fs-related">…</div>` holds no div).
+            let mut panel = html.clone();
+            while let Some(i) = panel.find("<div class=\"fs-related\">") {
+                let end = panel[i..].find("</div>").map_or(panel.len(), |j| i + j + "</div>".len());
+                panel.replace_range(i..end, "");
+            }
+            let read = text(&panel);
+            for leak in LEAKS.iter().filter(|l| read.contains(**l)) {
+                if filter == EPISODE {
+                    panic!("{key}: \"{leak}\" is shown under \"{}\"", EPISODE.label());
+                }
+                seen_everything.push(*leak);
+            }
+        }
+    }
+    // Every figure on the list is still in the content, shown under "Everything".
+    for leak in LEAKS {
+        assert!(seen_everything.contains(&leak), "\"{leak}\" is not shown anywhere under \"Everything\"");
+    }
+}
