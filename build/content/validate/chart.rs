@@ -57,7 +57,12 @@ pub fn tools(ctx: &mut Ctx<'_>, f: &ToolsFile) -> Vec<Tool> {
 }
 
 /// The evidenced cells, and an index of them by `"layer/tool"`.
-pub fn cells(ctx: &mut Ctx<'_>, f: &ChartFile, layers: &[Layer], tools: &[Tool]) -> (Vec<Cell>, HashMap<String, CellIx>) {
+pub fn cells(
+    ctx: &mut Ctx<'_>,
+    f: &ChartFile,
+    layers: &[Layer],
+    tools: &[Tool],
+) -> (Vec<Cell>, HashMap<String, CellIx>) {
     let layer_ix: HashMap<&str, usize> = layers.iter().enumerate().map(|(i, l)| (&*l.id, i)).collect();
     let tool_ix: HashMap<&str, usize> = tools.iter().enumerate().map(|(i, t)| (&*t.id, i)).collect();
     let mut cells: Vec<Cell> = Vec::new();

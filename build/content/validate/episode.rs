@@ -144,7 +144,12 @@ pub fn turns(f: &TurnsFile, transcript: &str, errors: &mut Vec<String>) -> Vec<T
 }
 
 /// Key points, in the episode's order, each with a quote inside its section.
-pub fn points(ctx: &mut Ctx<'_>, f: &KeypointsFile, sections: &[Section], cells: &HashMap<String, CellIx>) -> Vec<Point> {
+pub fn points(
+    ctx: &mut Ctx<'_>,
+    f: &KeypointsFile,
+    sections: &[Section],
+    cells: &HashMap<String, CellIx>,
+) -> Vec<Point> {
     let mut seen = HashSet::new();
     let mut out = Vec::new();
     let mut last_line = 0;

@@ -13,7 +13,12 @@ use super::{resolve, text, Ctx, CELL_REF};
 /// The id of a question's quote among its sources.
 pub const QUOTE_ID: &str = "quote";
 
-pub fn questions(ctx: &mut Ctx<'_>, f: &QuizFile, sections: &[Section], cells: &HashMap<String, CellIx>) -> Vec<Question> {
+pub fn questions(
+    ctx: &mut Ctx<'_>,
+    f: &QuizFile,
+    sections: &[Section],
+    cells: &HashMap<String, CellIx>,
+) -> Vec<Question> {
     let section_ix: HashMap<&str, usize> = sections.iter().enumerate().map(|(i, s)| (&*s.id, i)).collect();
     let mut seen = HashSet::new();
     let mut out = Vec::new();

@@ -135,7 +135,7 @@ fn cell_detail(
             { filter_note.unwrap_or_default() }
             { entries(cell, props.filter, links) }
             { questions(content, data, nav, cell) }
-            { events(content, data, nav, cell) }
+            { events(content, data, nav, cell, props.filter) }
         </>
     }
 }
@@ -200,20 +200,28 @@ fn questions(content: &'static Content, data: Option<&'static Data>, nav: &Nav, 
     }
 }
 
-/// Links to the timeline events about this cell (once the on-demand data is here).
-fn events(content: &'static Content, data: Option<&'static Data>, nav: &Nav, cell: &Cell) -> Html {
+/// Links to the timeline events about this cell (once the on-demand data is here). Each
+/// link states an event and its date, a claim: it shows only where the filter admits its
+/// sources.
+fn events(content: &'static Content, data: Option<&'static Data>, nav: &Nav, cell: &Cell, filter: TierFilter) -> Html {
     let Some(data) = data else { return html! {} };
-    if cell.events.is_empty() {
+    let shown: Vec<_> = cell
+        .events
+        .iter()
+        .filter_map(|&e| data.event(e).map(|ev| (e, ev)))
+        .filter(|(_, ev)| filter.shows(&ev.title))
+        .collect();
+    if shown.is_empty() {
         return html! {};
     }
     html! {
         <div class="fs-related">
             <h4>{ "On the timeline" }</h4>
             <ul>
-                { for cell.events.iter().filter_map(|&e| data.event(e).map(|ev| (e, ev))).map(|(e, ev)| {
+                { for shown.into_iter().map(|(e, ev)| {
                     let route = Route::Timeline(Some(e));
                     html! {
-                        <li>
+                        <li data-tier={ev.title.tier.id()}>
                             <a href={route.fragment(content)} onclick={link(nav, route)}>
                                 { human_date(&ev.date) }{ ": " }{ ev.title.text.to_string() }
                             </a>
