@@ -7,7 +7,7 @@ export TRUNK_SKIP_VERSION_CHECK := true
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 export CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: setup serve dist test test-native test-wasm test-e2e bench size clean
+.PHONY: setup serve dist test test-native test-wasm test-e2e test-xbrowser bench size clean
 
 setup:
 	@scripts/setup.sh
@@ -25,8 +25,9 @@ dist: setup
 	node scripts/dist.mjs
 
 ## Every test: native (model, reducers, content validation, SSR), in-browser
-## (wasm-bindgen-test in headless Chromium) and end-to-end (Playwright on dist/).
-test: setup test-native test-wasm dist test-e2e
+## (wasm-bindgen-test in headless Chromium), end-to-end (Playwright on dist/), then the
+## core reader flows in Firefox ESR and WebKit on the same dist/.
+test: setup test-native test-wasm dist test-e2e test-xbrowser
 
 test-native:
 	cargo test --locked
@@ -34,8 +35,14 @@ test-native:
 test-wasm:
 	cargo test --locked --target wasm32-unknown-unknown --test web
 
+E2E_CHROMIUM := $(filter-out e2e/xbrowser.test.mjs,$(wildcard e2e/*.test.mjs))
+
 test-e2e:
-	node --test --test-concurrency=1 e2e/
+	node --test --test-concurrency=1 $(E2E_CHROMIUM)
+
+## Firefox (puppeteer-core over WebDriver BiDi) and WebKit (WebKitWebDriver under xvfb-run).
+test-xbrowser:
+	node --test --test-concurrency=1 e2e/xbrowser.test.mjs
 
 ## The benchmark: builds the real and a synthetic 10x-content dist, prints sizes, loads
 ## the pages in headless Chromium (bench/run.mjs) and runs Lighthouse; writes bench/results.md.
