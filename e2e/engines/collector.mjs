@@ -4,7 +4,7 @@
 // console.error calls and CSP violations in `window.__xbErrors`.
 export const COLLECTOR = `<script>(() => {
   const errors = (window.__xbErrors = []);
-  const text = (x) => (x && x.stack) ? String(x.stack).split('\\n')[0] : String(x);
+  const text = (x) => (x instanceof Error) ? x.name + ': ' + x.message : String(x);
   addEventListener('error', (e) => {
     const t = e.target;
     if (t && t !== window && (t.src || t.href)) errors.push('failed to load: ' + (t.src || t.href));
