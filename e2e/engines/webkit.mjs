@@ -48,7 +48,11 @@ async function startDriver() {
   const exited = new Promise((r) => driver.on('exit', r));
   const base = `http://127.0.0.1:${port}`;
 
+  // If the test process dies without closing, the X server and browser go with it.
+  const killAtExit = () => { try { process.kill(-driver.pid, 'SIGKILL'); } catch { /* gone */ } };
+  process.on('exit', killAtExit);
   const stop = async () => {
+    process.off('exit', killAtExit);
     try { process.kill(-driver.pid, 'SIGTERM'); } catch { /* already gone */ }
     await Promise.race([exited, new Promise((r) => setTimeout(r, 3000))]);
     try { process.kill(-driver.pid, 'SIGKILL'); } catch { /* gone */ }
