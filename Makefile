@@ -7,7 +7,7 @@ export TRUNK_SKIP_VERSION_CHECK := true
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 export CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: setup check serve dist test test-native test-wasm test-e2e bench size budget coverage clean
+.PHONY: setup check serve dist test test-native test-wasm test-e2e test-xbrowser bench size budget coverage clean
 
 setup:
 	@scripts/setup.sh
@@ -35,8 +35,9 @@ check: setup
 	RUSTDOCFLAGS="-D warnings" cargo doc --locked --no-deps --lib --target wasm32-unknown-unknown
 
 ## Every test: the style gate, then native (model, reducers, content validation, SSR),
-## in-browser (wasm-bindgen-test in headless Chromium) and end-to-end (Playwright on dist/).
-test: setup check test-native test-wasm dist test-e2e
+## in-browser (wasm-bindgen-test in headless Chromium), end-to-end (Playwright on dist/),
+## then the core reader flows in Firefox ESR and WebKit on the same dist/.
+test: setup check test-native test-wasm dist test-e2e test-xbrowser
 
 ## The coverage report of the episode: writes content/COVERAGE.md from the build (the
 ## build fails on an uncited stretch over 40 lines without a reason in content/coverage.toml).
@@ -50,8 +51,14 @@ test-wasm:
 	cargo test --locked --target wasm32-unknown-unknown --test web
 
 # The files by name: `node --test <directory>` fails on Node 21 and later.
+E2E_CHROMIUM := $(filter-out e2e/xbrowser.test.mjs,$(wildcard e2e/*.test.mjs))
+
 test-e2e:
-	node --test --test-concurrency=1 e2e/*.test.mjs
+	node --test --test-concurrency=1 $(E2E_CHROMIUM)
+
+## Firefox (puppeteer-core over WebDriver BiDi) and WebKit (WebKitWebDriver under xvfb-run).
+test-xbrowser:
+	node --test --test-concurrency=1 e2e/xbrowser.test.mjs
 
 ## The benchmark: builds the real and a synthetic 10x-content dist, prints sizes, loads
 ## the pages in headless Chromium (bench/run.mjs) and runs Lighthouse; writes bench/results.md.

@@ -25,17 +25,26 @@ const TYPES = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
+/** Puts `snippet` first in an HTML document's <head> (or at its start). */
+export function injectHead(html, snippet) {
+  const m = /<head\b[^>]*>/i.exec(html);
+  return m ? html.slice(0, m.index + m[0].length) + snippet + html.slice(m.index + m[0].length) : snippet + html;
+}
+
 /** Serves `dir` on 127.0.0.1 (a free port). `extraRoutes` maps a path to
- *  {body, type, headers} for test pages. Every request path is recorded. */
-export async function serve(dir = DIST, extraRoutes = {}) {
+ *  {body, type, headers} for test pages. Every request path is recorded. With
+ *  `inject`, every HTML page served gets that snippet first in its <head> (the
+ *  cross-browser tests put an error collector there). */
+export async function serve(dir = DIST, extraRoutes = {}, { inject = null } = {}) {
   const requests = [];
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, 'http://x');
     requests.push(url.pathname + url.search);
     const extra = extraRoutes[url.pathname];
     if (extra) {
-      res.writeHead(200, { 'content-type': extra.type || TYPES['.html'], ...(extra.headers || {}) });
-      res.end(extra.body);
+      const type = extra.type || TYPES['.html'];
+      res.writeHead(200, { 'content-type': type, ...(extra.headers || {}) });
+      res.end(inject && type.startsWith('text/html') ? injectHead(String(extra.body), inject) : extra.body);
       return;
     }
     let file = path.normalize(path.join(dir, decodeURIComponent(url.pathname)));
@@ -48,6 +57,10 @@ export async function serve(dir = DIST, extraRoutes = {}) {
       'content-type': TYPES[path.extname(file)] || 'application/octet-stream',
       'access-control-allow-origin': '*',
     });
+    if (inject && path.extname(file) === '.html') {
+      res.end(injectHead(fs.readFileSync(file, 'utf8'), inject));
+      return;
+    }
     fs.createReadStream(file).pipe(res);
   });
   await new Promise((r) => server.listen(0, '127.0.0.1', r));

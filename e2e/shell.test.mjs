@@ -72,6 +72,19 @@ test('a panic shows a readable error box and logs to the console', async () => {
   await context.close();
 });
 
+test('the widget keeps its text size on phones (text-size-adjust, and the -webkit- form for iOS Safari)', async () => {
+  // Chromium computes text-size-adjust; Firefox and WebKit desktop builds drop it, so the
+  // prefixed form (the one iOS Safari reads) is checked in the stylesheet's text.
+  const { page, context } = await open(browser, server.origin + '/');
+  await appReady(page);
+  assert.equal(await page.locator('.fs').evaluate((el) => getComputedStyle(el).textSizeAdjust), '100%');
+  const css = await (await fetch(server.origin + '/style.css')).text();
+  const root = css.match(/^\.fs \{[^}]*\}/m)[0];
+  assert.match(root, /-webkit-text-size-adjust: 100%;/);
+  assert.match(root, /(^|[^-])text-size-adjust: 100%;/m);
+  await context.close();
+});
+
 for (const colorScheme of ['light', 'dark']) {
   test(`zero axe-core violations (WCAG 2.2 AA), ${colorScheme}`, async () => {
     const { page, context } = await open(browser, server.origin + '/', { colorScheme });

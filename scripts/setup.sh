@@ -23,6 +23,13 @@ command -v chromedriver >/dev/null 2>&1 || missing+=(chromium-driver)
 command -v brotli >/dev/null 2>&1 || missing+=(brotli)
 # The poster's font (make dist renders dist/poster.png with it; src/bin/export.rs).
 [ -f /usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf ] || missing+=(fonts-liberation)
+# The other engines of the cross-browser tests (e2e/xbrowser.test.mjs): Firefox ESR (153
+# comes from bookworm-security; bookworm itself has 140) and WebKitGTK's WebDriver, which
+# starts MiniBrowser and needs an X server (xvfb-run).
+firefox_major() { firefox-esr --version 2>/dev/null | awk '{ v = $NF; sub(/\..*/, "", v); print v + 0 }'; }
+(( $(firefox_major || echo 0) >= 150 )) || missing+=(firefox-esr) # absent, or bookworm's older ESR
+command -v WebKitWebDriver >/dev/null 2>&1 || missing+=(webkit2gtk-driver)
+command -v xvfb-run >/dev/null 2>&1 || missing+=(xvfb)
 if ((${#missing[@]})); then
   say "installing ${missing[*]} from Debian"
   sudo=""
@@ -42,7 +49,8 @@ if ! wasm-bindgen --version 2>/dev/null | grep -q " $WASM_BINDGEN_VERSION\$"; th
   cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
 fi
 
-# npm tools (playwright-core, axe-core, binaryen's wasm-opt), exactly as locked.
+# npm tools (playwright-core, puppeteer-core, axe-core, binaryen's wasm-opt), exactly as locked.
+# puppeteer-core never downloads a browser (plain puppeteer would).
 if [ ! -d node_modules ] || ! cmp -s package-lock.json node_modules/.setup-lock; then
   say "installing npm tools from package-lock.json"
   npm ci --no-audit --no-fund --loglevel=error
@@ -52,4 +60,11 @@ fi
 # Trunk builds with `cargo --offline`: fetch every crate in Cargo.lock first.
 cargo fetch --locked --quiet
 
-say "ok (trunk $TRUNK_VERSION, wasm-bindgen $WASM_BINDGEN_VERSION, $(node_modules/.bin/wasm-opt --version | head -n1), $(chromium --version 2>/dev/null | head -n1))"
+# Firefox must run and be a current ESR (a broken install fails here, not in the tests).
+FIREFOX_VERSION=$(firefox-esr --version 2>/dev/null | awk '{print $NF}')
+if (( $(firefox_major || echo 0) < 150 )); then
+  say "firefox-esr does not run or is older than 150 (got '${FIREFOX_VERSION}'); it comes from bookworm-security"
+  exit 1
+fi
+
+say "ok (trunk $TRUNK_VERSION, wasm-bindgen $WASM_BINDGEN_VERSION, $(node_modules/.bin/wasm-opt --version | head -n1), $(chromium --version 2>/dev/null | head -n1), Firefox $FIREFOX_VERSION, WebKitGTK $(dpkg-query -W -f='${Version}' webkit2gtk-driver 2>/dev/null))"
