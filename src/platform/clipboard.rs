@@ -1,8 +1,8 @@
 //! The clipboard: copy a text, or say that it could not be done (the caller then shows
 //! the text to copy by hand). Every failure is quiet and handled.
 
-use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
 
 use super::BROWSER;
 
@@ -14,28 +14,7 @@ pub fn copy(text: &str, done: impl FnOnce(bool) + 'static) {
         return done(false);
     }
     match write_text(text) {
-        Some(promise) => {
-            let done = std::rc::Rc::new(std::cell::Cell::new(Some(Box::new(done) as Box<dyn FnOnce(bool)>)));
-            let (d1, d2, done_again) = (done.clone(), done.clone(), done);
-            let ok = Closure::once_into_js(move |_: JsValue| {
-                if let Some(f) = d1.take() {
-                    f(true)
-                }
-            });
-            let err = Closure::once_into_js(move |_: JsValue| {
-                if let Some(f) = d2.take() {
-                    f(false)
-                }
-            });
-            // `promise.then(ok, err)`; if even that throws, report a failure.
-            let then =
-                js_sys::Reflect::get(&promise, &"then".into()).ok().and_then(|t| t.dyn_into::<js_sys::Function>().ok());
-            if then.and_then(|t| t.call2(&promise, &ok, &err).ok()).is_none() {
-                if let Some(f) = done_again.take() {
-                    f(false)
-                }
-            }
-        }
+        Some(promise) => yew::platform::spawn_local(async move { done(JsFuture::from(promise).await.is_ok()) }),
         None => done(false),
     }
 }
