@@ -34,20 +34,55 @@ fn mount(config: Config) -> Element {
     let root = document().create_element("div").unwrap();
     document().body().unwrap().append_child(&root).unwrap();
     let props = AppProps { config, ..AppProps::new(&CONTENT) };
-    yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
+    keep(yew::Renderer::<App>::with_root_and_props(root.clone(), props).render());
     root
 }
 
-/// Yields to the event loop until `cond` holds (renders are asynchronous), failing
-/// after a bounded number of turns.
+thread_local! {
+    static BUSY: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    /// The apps the running test mounted: destroyed before the next test starts.
+    static APPS: std::cell::RefCell<Vec<yew::AppHandle<App>>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+fn keep(app: yew::AppHandle<App>) {
+    APPS.with(|a| a.borrow_mut().push(app));
+}
+
+/// One async test at a time: they share the page's focus and storage, and
+/// wasm-bindgen-test interleaves async tests at every await. Held until dropped.
+struct Serial;
+
+impl Drop for Serial {
+    fn drop(&mut self) {
+        BUSY.with(|b| b.set(false));
+    }
+}
+
+async fn serial() -> Serial {
+    while BUSY.with(|b| b.replace(true)) {
+        yew::platform::time::sleep(std::time::Duration::from_millis(5)).await;
+    }
+    // The apps an earlier test left mounted would otherwise keep saving quiz progress.
+    for app in APPS.with(|a| std::mem::take(&mut *a.borrow_mut())) {
+        app.destroy();
+    }
+    Serial
+}
+
+/// Yields to the event loop until `cond` holds (renders are asynchronous, and the
+/// on-demand data is decoded in this debug build in about a second), failing after a
+/// bounded number of turns.
 async fn until(what: &str, cond: impl Fn() -> bool) {
-    for _ in 0..200 {
+    for _ in 0..2000 {
         if cond() {
             return;
         }
         yew::platform::time::sleep(std::time::Duration::from_millis(5)).await;
     }
-    panic!("timed out waiting for: {what}");
+    let shown = document().query_selector_all(".fs-q-number, .fs-loading, .fs-data-error").unwrap();
+    let shown: Vec<String> =
+        (0..shown.length()).filter_map(|i| shown.item(i)).filter_map(|n| n.text_content()).collect();
+    panic!("timed out waiting for: {what} (on the page: {shown:?})");
 }
 
 fn q(root: &Element, selector: &str) -> Option<HtmlElement> {
@@ -71,6 +106,7 @@ fn visible_panel(root: &Element) -> String {
 
 #[wasm_bindgen_test]
 async fn clicking_a_tab_switches_the_view() {
+    let _serial = serial().await;
     let root = mount(Config::default());
     until("first render", || q(&root, r#"[role="tab"]"#).is_some()).await;
     assert_eq!(selected_tab(&root), "Chart");
@@ -83,6 +119,7 @@ async fn clicking_a_tab_switches_the_view() {
 
 #[wasm_bindgen_test]
 async fn arrow_keys_move_focus_and_selection_between_tabs() {
+    let _serial = serial().await;
     let root = mount(Config::default());
     until("first render", || q(&root, "#fs-tab-chart").is_some()).await;
     let chart = q(&root, "#fs-tab-chart").unwrap();
@@ -111,7 +148,7 @@ fn mount_at(route: Option<Route>) -> Element {
     let root = document().create_element("div").unwrap();
     document().body().unwrap().append_child(&root).unwrap();
     let props = AppProps { route, ..AppProps::new(&CONTENT) };
-    yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
+    keep(yew::Renderer::<App>::with_root_and_props(root.clone(), props).render());
     root
 }
 
@@ -141,6 +178,7 @@ fn panel_title(root: &Element) -> String {
 
 #[wasm_bindgen_test]
 async fn clicking_a_cell_selects_it_and_shows_its_details() {
+    let _serial = serial().await;
     let root = mount_at(None);
     until("matrix", || q(&root, ".fs-matrix").is_some()).await;
     let (l, t) = ix("foundation-models", "state-funds");
@@ -162,6 +200,7 @@ async fn clicking_a_cell_selects_it_and_shows_its_details() {
 
 #[wasm_bindgen_test]
 async fn arrow_keys_move_the_roving_tab_stop_and_escape_returns_focus() {
+    let _serial = serial().await;
     let root = mount_at(None);
     until("matrix", || q(&root, ".fs-matrix").is_some()).await;
     let first = cell_button(&root, 0, 0);
@@ -190,6 +229,7 @@ async fn arrow_keys_move_the_roving_tab_stop_and_escape_returns_focus() {
 
 #[wasm_bindgen_test]
 async fn a_deep_link_opens_the_cell_and_makes_it_the_tab_stop() {
+    let _serial = serial().await;
     let (l, t) = ix("data-centers", "compute");
     let root = mount_at(Some(Route::Chart(Some(ChartTarget::Cell { layer: l, tool: t }))));
     until("panel", || panel_title(&root) == "Data centers \u{00d7} Compute").await;
@@ -200,6 +240,7 @@ async fn a_deep_link_opens_the_cell_and_makes_it_the_tab_stop() {
 
 #[wasm_bindgen_test]
 async fn the_episode_only_filter_hides_cells_without_an_episode_source() {
+    let _serial = serial().await;
     let root = mount_at(None);
     until("matrix", || q(&root, ".fs-matrix").is_some()).await;
     let count = |sel: &str| root.query_selector_all(sel).unwrap().length() as usize;
@@ -255,6 +296,7 @@ fn pressed(root: &Element, label: &str) -> Option<String> {
 
 #[wasm_bindgen_test]
 async fn quiz_opens_at_question_one_which_locks_after_check_and_announces_the_result() {
+    let _serial = serial().await;
     storage::remove(&storage_key(None));
     let root = mount(quiz_config());
     until("question 1", || text(&root, ".fs-q-number") == "Question 1 of 10").await;
@@ -273,6 +315,7 @@ async fn quiz_opens_at_question_one_which_locks_after_check_and_announces_the_re
     until("one choice", || checked_radios(&root) == 1).await;
     click_button(&root, "Check");
     until("feedback", || q(&root, ".fs-feedback").is_some()).await;
+    until("announced", || !text(&root, ".fs-live").is_empty()).await;
     let heading = text(&root, ".fs-feedback-h");
     let announced = text(&root, ".fs-live");
     assert!(
@@ -297,6 +340,7 @@ async fn quiz_opens_at_question_one_which_locks_after_check_and_announces_the_re
 
 #[wasm_bindgen_test]
 async fn quiz_progress_is_saved_and_a_new_mount_resumes_it() {
+    let _serial = serial().await;
     storage::remove(&storage_key(None));
     let root = mount(quiz_config());
     until("question 1", || text(&root, ".fs-q-number") == "Question 1 of 10").await;
@@ -307,7 +351,9 @@ async fn quiz_progress_is_saved_and_a_new_mount_resumes_it() {
     assert_eq!(pressed(&root, &all).as_deref(), Some("true"));
     assert_eq!(pressed(&root, "Quick quiz (10)").as_deref(), Some("false"));
     until("announced", || text(&root, ".fs-live") == format!("All {} questions.", build_data().questions.len())).await;
-    // The switch alone is kept: a new mount opens the full quiz.
+    // The switch alone is kept (saved after the render that shows it): a new mount opens
+    // the full quiz.
+    until("saved", || storage::load(&storage_key(None)).is_some_and(|s| s.starts_with("1|f|"))).await;
     root.remove();
     let root = mount(quiz_config());
     until("still the full quiz", || {
@@ -340,14 +386,16 @@ async fn quiz_progress_is_saved_and_a_new_mount_resumes_it() {
 
 #[wasm_bindgen_test]
 async fn quizzes_with_different_instances_keep_their_own_progress() {
+    let _serial = serial().await;
     let (a, b) = (storage_key(Some("el-1")), storage_key(Some("el-2")));
     storage::remove(&a);
     storage::remove(&b);
     let mount_as = |instance: &'static str| {
+        inline_data();
         let root = document().create_element("div").unwrap();
         document().body().unwrap().append_child(&root).unwrap();
         let props = AppProps { config: quiz_config(), instance: Some(instance.into()), ..AppProps::new(&CONTENT) };
-        yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
+        keep(yew::Renderer::<App>::with_root_and_props(root.clone(), props).render());
         root
     };
     let first = mount_as("el-1");
