@@ -279,3 +279,45 @@ async fn the_header_says_what_this_is_and_links_back_to_the_explainer() {
     }
     assert!(element(&html, "class=\"tr-back\"").unwrap().contains("href=\"index.html\""));
 }
+
+/// Every place the widget names transcript lines is a link to them: each "transcript
+/// line(s) <number>" in the markup is the text of an `a.fs-cite` that opens
+/// transcript.html there, in a new tab.
+fn every_line_mention_is_a_link(html: &str, what: &str) -> usize {
+    let t = text(html);
+    let cited = |i: &usize| {
+        let rest = t[i + "transcript line".len()..].trim_start_matches('s');
+        rest.starts_with(' ') && rest[1..].starts_with(|c: char| c.is_ascii_digit())
+    };
+    let mentions = t.match_indices("transcript line").map(|(i, _)| i).filter(cited).count();
+    let links = html.matches("class=\"fs-cite\">transcript line").count();
+    assert_eq!(mentions, links, "{what}: {mentions} mentions of transcript lines, {links} links");
+    for (i, _) in html.match_indices("class=\"fs-cite\">") {
+        let tag = &html[html[..i].rfind("<a ").unwrap()..i];
+        assert!(tag.contains("href=\"transcript.html#L") && tag.contains("target=\"_blank\""), "{what}: {tag}");
+    }
+    links
+}
+
+#[tokio::test]
+async fn every_transcript_citation_in_the_chart_and_the_evidence_pages_is_a_link() {
+    use full_stack::model::route::{ChartTarget, Route};
+    use full_stack::model::{Config, CONTENT};
+    use full_stack::view::chart::evidence::{AllEvidence, AllEvidenceProps};
+    use full_stack::view::{AppProps, ContentRef};
+
+    let mut targets: Vec<ChartTarget> = CONTENT.layer_ixs().map(ChartTarget::Layer).collect();
+    targets.extend(CONTENT.tool_ixs().map(ChartTarget::Tool));
+    targets.extend(CONTENT.cells.iter().map(|c| ChartTarget::Cell { layer: c.layer, tool: c.tool }));
+    let mut links = 0;
+    for t in targets {
+        let route = Some(Route::Chart(Some(t)));
+        let html = common::render_props(AppProps { config: Config::default(), route, ..AppProps::new(&CONTENT) }).await;
+        links += every_line_mention_is_a_link(&html, &t.id(&CONTENT));
+    }
+    assert!(links > 100, "{links} links in the chart's details and row and column summaries");
+    // sources.html and the pages' <noscript>.
+    let props = AllEvidenceProps { content: ContentRef(&CONTENT), links: Default::default() };
+    let evidence = yew::LocalServerRenderer::<AllEvidence>::with_props(props).hydratable(false).render().await;
+    assert!(every_line_mention_is_a_link(&evidence, "the evidence page") > 50);
+}
