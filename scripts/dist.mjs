@@ -5,7 +5,10 @@
 //   dist/index.html       Trunk's page, plus Open Graph / Twitter card tags
 //   dist/embed.html       the chrome-free iframe target (+ embed.js, embed.css)
 //   dist/full-stack.js    the <full-stack-explainer> custom element, CSS inlined
-//   dist/full-stack.html  one self-contained file: CSS, JS glue and wasm inline
+//   dist/full-stack.html  one self-contained file: CSS, JS glue and wasm inline (and
+//                         the transcript page, opened from a Blob URL)
+//   dist/transcript.html  the corrected transcript, every quoted range linked back
+//                         (src/pages/transcript.rs via `prerender transcript`)
 //   dist/demo/            demo host pages (from www/demo/)
 //   dist/poster.svg, dist/poster.png, dist/full-stack.csv
 //                         from the native export binary (src/bin/export.rs), which
@@ -70,7 +73,7 @@ export function rootMarkup(mode, ssr = '') {
     + `<script>${boot}</script>`;
 }
 
-/** Runs the prerender binary (`app` or `evidence`) and returns its HTML. */
+/** Runs the prerender binary (`app`, `evidence` or `transcript`) and returns its HTML. */
 export function prerender(what) {
   const r = spawnSync('cargo', ['run', '--locked', '--quiet', '--bin', 'prerender', '--', what], {
     cwd: ROOT,
@@ -212,6 +215,25 @@ window.wasmBindings = { debugPanic };
 `;
 }
 
+/** The transcript page: the prerendered body in its template, its CSS inline (the page
+ *  loads nothing else, so it also works from a Blob URL inside the single file). */
+export function transcriptPage(body) {
+  const css = fs.readFileSync(path.join(WWW, 'transcript.css'), 'utf8');
+  assertInlineSafe(css, 'style', 'transcript.css');
+  return fill(fs.readFileSync(path.join(WWW, 'templates/transcript.html'), 'utf8'), {
+    TITLE: escapeHtml('Transcript: China\u2019s AI Industrial Policy, with Kyle Chan (AI Policy Podcast, CSIS) | Full Stack'),
+    DESCRIPTION: escapeHtml('The auto-generated transcript of the AI Policy Podcast (CSIS) episode with Kyle Chan, garbled names corrected in brackets, speaker turns labelled, and every passage the Full Stack explainer quotes highlighted and linked back.'),
+    CSS: css,
+    BODY: body,
+  }, 'transcript.html');
+}
+
+/** The transcript page as a JSON string in the single file, for its opener script (see
+ *  www/templates/full-stack.html). "<" is escaped so nothing in it closes the element. */
+export function inlineTranscript(html) {
+  return `<script type="application/json" id="fs-transcript">${JSON.stringify(html).replace(/</g, '\\u003c')}</script>`;
+}
+
 function read(dir, file) {
   return fs.readFileSync(path.join(dir, file), 'utf8');
 }
@@ -259,6 +281,10 @@ export function build(dist, env = process.env) {
   const ssr = env.FULL_STACK_NO_PRERENDER ? '' : prerender('app');
   const evidence = prerender('evidence');
 
+  // transcript.html: every quote in the widget links to its lines here.
+  const transcript = transcriptPage(prerender('transcript'));
+  write('transcript.html', transcript);
+
   // index.html: the root through rootMarkup, and the link-card tags.
   if (!TRUNK_ROOT.test(index)) throw new Error('index.html: the widget root <div id="full-stack" data-full-stack="page"> is missing');
   const indexRoot = `${INDEX_ROOT_START}${rootMarkup('page', ssr)}\n${noscriptMarkup(evidence)}${INDEX_ROOT_END}`;
@@ -298,6 +324,7 @@ export function build(dist, env = process.env) {
     ROOT: rootMarkup('page', ssr),
     NOSCRIPT: noscriptMarkup(evidence),
     DATA: inlineData,
+    TRANSCRIPT: inlineTranscript(transcript),
     SCRIPT: singleFileScript(read(dist, 'widget.js'), fs.readFileSync(path.join(dist, 'widget_bg.wasm'))),
   }, 'full-stack.html'));
 

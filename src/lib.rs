@@ -12,5 +12,9 @@ pub mod view;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod export;
 
+/// Static pages rendered at build time (the transcript page).
+#[cfg(not(target_arch = "wasm32"))]
+pub mod pages;
+
 #[cfg(target_arch = "wasm32")]
 pub mod host;

@@ -7,6 +7,8 @@
 //!                        "islands" the live page keeps until its data arrives
 //!   prerender evidence   every cell's evidence as a static document (for `<noscript>`
 //!                        and sources.html)
+//!   prerender transcript the transcript page's body (transcript.html), from the build's
+//!                        episode.json: not hydratable, no wasm
 
 #[cfg(not(target_arch = "wasm32"))]
 #[tokio::main(flavor = "current_thread")]
@@ -37,8 +39,9 @@ async fn main() {
             let props = AllEvidenceProps { content: ContentRef(&CONTENT), links: Default::default() };
             yew::LocalServerRenderer::<AllEvidence>::with_props(props).hydratable(false).render().await
         }
+        "transcript" => full_stack::pages::transcript::render(full_stack::model::content::episode()).await,
         other => {
-            eprintln!("prerender: unknown argument {other:?}; use `app` or `evidence`");
+            eprintln!("prerender: unknown argument {other:?}; use `app`, `evidence` or `transcript`");
             std::process::exit(2);
         }
     };

@@ -164,6 +164,19 @@ pub fn build_data() -> &'static Data {
     DATA.with(|d| *d)
 }
 
+/// The transcript and what the build knows about it (`OUT_DIR/episode.json`), decoded:
+/// for the transcript page (`prerender transcript`) and tests. Native only: the transcript
+/// text stays out of the wasm.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn episode() -> &'static Episode {
+    const EPISODE_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/episode.json"));
+    thread_local! {
+        static EPISODE: &'static Episode =
+            Box::leak(Box::new(serde_json::from_str(EPISODE_JSON).expect("the build's own episode.json decodes")));
+    }
+    EPISODE.with(|e| *e)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -7,7 +7,7 @@ use crate::model::chart::{
 use crate::model::route::{ChartTarget, Route};
 use crate::model::timeline::human_date;
 use crate::model::{Cell, Content, Data, LayerIx, Tier, ToolIx};
-use crate::view::provenance::{badge, claim, paragraph, source_list};
+use crate::view::provenance::{badge, claim, paragraph, source_list, transcript_link};
 use crate::view::{use_content, use_data, use_links, use_nav, Links, Nav};
 
 #[derive(Properties, PartialEq)]
@@ -40,11 +40,11 @@ pub fn Detail(props: &DetailProps) -> Html {
         ),
         ChartTarget::Layer(l) => (
             format!("{}: the whole layer", content.layer(l).name),
-            line_detail(content, props, Line::Layer(l), &row_summary(content, l, props.filter)),
+            line_detail(content, props, &links, Line::Layer(l), &row_summary(content, l, props.filter)),
         ),
         ChartTarget::Tool(t) => (
             format!("{}: across the stack", content.tool(t).short),
-            line_detail(content, props, Line::Tool(t), &column_summary(content, t, props.filter)),
+            line_detail(content, props, &links, Line::Tool(t), &column_summary(content, t, props.filter)),
         ),
     };
     html! {
@@ -252,7 +252,13 @@ enum Line {
     Tool(ToolIx),
 }
 
-fn line_detail<T: Copy>(content: &'static Content, props: &DetailProps, line: Line, s: &LineSummary<T>) -> Html
+fn line_detail<T: Copy>(
+    content: &'static Content,
+    props: &DetailProps,
+    links: &Links,
+    line: Line,
+    s: &LineSummary<T>,
+) -> Html
 where
     Line: Along<T>,
 {
@@ -296,7 +302,7 @@ where
                                 if let Some(cell) = cell {
                                     <div class="fs-line-summary">
                                         { paragraph(&cell.summary, &cell.sources, props.filter, "fs-summary") }
-                                        { line_sources(cell, props.filter) }
+                                        { line_sources(cell, props.filter, links) }
                                     </div>
                                 }
                             </li>
@@ -318,7 +324,7 @@ where
 
 /// The sources a row or column summary's sentences cite, in short: the claims' numbers
 /// point at these (the cell's own panel lists them in full).
-fn line_sources(cell: &Cell, filter: TierFilter) -> Html {
+fn line_sources(cell: &Cell, filter: TierFilter, links: &Links) -> Html {
     let mut cited: Vec<usize> =
         cell.summary.iter().filter(|c| filter.shows(c)).flat_map(|c| filter.refs(c, &cell.sources)).collect();
     cited.sort_unstable();
@@ -327,20 +333,24 @@ fn line_sources(cell: &Cell, filter: TierFilter) -> Html {
         <ol class="fs-source-list fs-source-list-short">
             { for cited.into_iter().filter_map(|i| cell.sources.get(i).map(|s| (i, s))).map(|(i, s)| html! {
                 <li class="fs-source" data-tier={s.tier.id()} data-source={(i + 1).to_string()}>
-                    <span class="fs-source-n">{ i + 1 }</span>{ " " }{ badge(s.tier) }{ " " }{ short_source(s) }
+                    <span class="fs-source-n">{ i + 1 }</span>{ " " }{ badge(s.tier) }{ " " }{ short_source(s, links) }
                 </li>
             }) }
         </ol>
     }
 }
 
-/// A source in a few words: the speaker and lines, the report, or the outside label.
-fn short_source(s: &crate::model::Source) -> String {
-    match s.tier {
-        Tier::Episode => crate::model::chart::quote_credit(s),
-        Tier::Report => "RAND, Full Stack (2025)".into(),
-        Tier::Outside => s.label.as_deref().unwrap_or("outside source").to_string(),
-        Tier::Reconstruction => tier_phrase(Tier::Reconstruction).to_string(),
+/// A source in a few words: the speaker and lines (a link to them in the transcript), the
+/// report, or the outside label.
+fn short_source(s: &crate::model::Source, links: &Links) -> Html {
+    match (s.tier, s.lines) {
+        (Tier::Episode, Some((a, b))) => html! {
+            <>{ s.speaker.map_or("Unattributed", |sp| sp.name()) }{ ", " }{ transcript_link(links, a, b) }</>
+        },
+        (Tier::Episode, None) => html! { { crate::model::chart::quote_credit(s) } },
+        (Tier::Report, _) => html! { "RAND, Full Stack (2025)" },
+        (Tier::Outside, _) => html! { { s.label.as_deref().unwrap_or("outside source").to_string() } },
+        (Tier::Reconstruction, _) => html! { { tier_phrase(Tier::Reconstruction) } },
     }
 }
 
