@@ -129,6 +129,8 @@ function makeOracle(allowed, ids) {
     if (p[0] === 'points') {
       if (p.length === 1) return { view: 'points' };
       if (p.length === 2) return ids.sections.includes(p[1]) ? { view: 'points' } : BAD;
+      // A point, from 1 (README: `#points/<section>/<n>`); one beyond the section's shows the section.
+      if (p.length === 3) return ids.sections.includes(p[1]) && /^[0-9]{1,3}$/.test(p[2]) && +p[2] >= 1 && +p[2] <= 255 ? { view: 'points' } : BAD;
       return BAD;
     }
     if (p[0] === 'timeline') {
@@ -324,7 +326,7 @@ test('fuzzed fragments on a live page: 1,500 hash changes, each checked against 
       // Valid links too, so the oracle's positive side runs: every kind of deep link.
       () => `chart/${pick(ids.layers)}/${pick(ids.tools)}`, () => `chart/${pick(ids.layers)}`, () => `chart/*/${pick(ids.tools)}`,
       () => `timeline/${pick(Object.keys(ids.events))}`, () => `quiz/q/${pick(questions)}`, () => `quiz/result/${pick([0, 3, 9])}-${pick([10, 50])}`,
-      () => `points/${pick(ids.sections)}`, () => pick(['chart', 'points', 'quiz', 'timeline', ''])];
+      () => `points/${pick(ids.sections)}`, () => `points/${pick(ids.sections)}/${pick([1, 2, 9, 40, 300])}`, () => pick(['chart', 'points', 'quiz', 'timeline', ''])];
     // One task turn (the widget renders in microtasks and tasks, not animation frames).
     const turn = () => new Promise((res) => { const c = new MessageChannel(); c.port1.onmessage = () => res(); c.port2.postMessage(0); });
     /** Waits until `cond()` holds, or 3 s (then the state is reported as stale). */

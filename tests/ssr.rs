@@ -169,3 +169,24 @@ async fn a_shared_result_shows_only_its_numbers() {
     assert!(t.contains("Someone scored 7 of 10 on this quiz"), "{t}");
     assert!(t.contains("Take the quiz yourself"));
 }
+
+#[tokio::test]
+async fn the_key_points_list_every_point_by_section_and_a_link_marks_one() {
+    use full_stack::model::route::PointsAt;
+    let data = build_data();
+    let html = render_route(Route::Points(Some(PointsAt { section: 2, point: Some(3) }))).await;
+    let panel = &html[html.find(r#"id="fs-panel-points""#).expect("the key points panel")..];
+    assert_eq!(panel.matches(r#"class="fs-point""#).count(), data.points.len(), "every point");
+    for (i, s) in data.sections.iter().enumerate() {
+        assert!(text(panel).contains(&*s.title), "section {}", s.id);
+        let n = data.points.iter().filter(|p| p.section.get() == i).count();
+        assert!(n > 0, "section {} has key points", s.id);
+    }
+    // The linked point, and only it, is current; it is the section's fourth.
+    assert_eq!(panel.matches(r#"aria-current="true""#).count(), 1);
+    let at = panel.find(r#"aria-current="true""#).unwrap();
+    let item = &panel[panel[..at].rfind("<li").unwrap()..];
+    assert!(item[..item.find('>').unwrap()].contains(r#"data-point="3""#));
+    let fourth = data.points.iter().filter(|p| p.section.get() == 2).nth(3).unwrap();
+    assert!(text(&item[..item.find("</li>").unwrap()]).contains(&*fourth.text));
+}

@@ -11,6 +11,7 @@
 //! | `#quiz/result/<score>-<total>` | a shared result |
 //! | `#timeline`, `#timeline/<event>` | the timeline, an event highlighted |
 //! | `#points`, `#points/<section>` | the key points, a section shown |
+//! | `#points/<section>/<n>` | the key points, the section's n-th point (from 1) highlighted |
 //!
 //! Fragments come from strangers: parsing never fails hard. An unknown or malformed
 //! fragment gives the default route and a short notice.
@@ -34,8 +35,8 @@ pub enum ChartTarget {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Route {
     Chart(Option<ChartTarget>),
-    /// The key points, at a section (by position) if any.
-    Points(Option<u8>),
+    /// The key points, at a section (and a point in it) if any.
+    Points(Option<PointsAt>),
     /// A question to practise, if any.
     Quiz(Option<QuestionIx>),
     /// A shared quiz result. Always `score <= total`, `1 <= total <= MAX_SHARED_TOTAL`.
@@ -45,6 +46,14 @@ pub enum Route {
     },
     /// An event to highlight, if any.
     Timeline(Option<EventIx>),
+}
+
+/// A place in the key points: a section (by position) and, within it, a point (from 0).
+/// A point beyond the section's is shown as the section alone (the points load later).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct PointsAt {
+    pub section: u8,
+    pub point: Option<u8>,
 }
 
 /// The largest quiz a shared result may claim (no quiz has more questions than this).
@@ -83,14 +92,19 @@ impl Route {
                 tool: content.tool_ix(tool).ok_or_else(bad)?,
             })),
             ["points"] => Route::Points(None),
-            ["points", section] => Route::Points(Some(
-                content
+            ["points", section, rest @ ..] if rest.len() <= 1 => {
+                let section = content
                     .section_ids
                     .iter()
                     .position(|s| s == section)
                     .and_then(|s| u8::try_from(s).ok())
-                    .ok_or_else(bad)?,
-            )),
+                    .ok_or_else(bad)?;
+                let point = match rest {
+                    [n] => Some(super::parse_digits(n, 3).filter(|n| (1..=255).contains(n)).ok_or_else(bad)? as u8 - 1),
+                    _ => None,
+                };
+                Route::Points(Some(PointsAt { section, point }))
+            }
             ["quiz"] => Route::Quiz(None),
             ["quiz", "q", id] => Route::Quiz(Some(content.question_ix(id).ok_or_else(bad)?)),
             ["quiz", "result", score] => {
@@ -114,8 +128,12 @@ impl Route {
             Route::Chart(None) => "#chart".into(),
             Route::Chart(Some(target)) => format!("#chart/{}", target.id(content)),
             Route::Points(None) => "#points".into(),
-            Route::Points(Some(s)) => {
-                format!("#points/{}", content.section_ids.get(s as usize).map_or("", |s| s))
+            Route::Points(Some(PointsAt { section, point })) => {
+                let id = content.section_ids.get(section as usize).map_or("", |s| s);
+                match point {
+                    Some(n) => format!("#points/{id}/{}", n as u16 + 1),
+                    None => format!("#points/{id}"),
+                }
             }
             Route::Quiz(None) => "#quiz".into(),
             Route::Quiz(Some(q)) => format!("#quiz/q/{}", content.question_id(q)),
@@ -171,7 +189,9 @@ mod tests {
             routes.push(Route::Timeline(Some(EventIx::at(e))));
         }
         for s in 0..c.section_ids.len() {
-            routes.push(Route::Points(Some(s as u8)));
+            routes.push(Route::Points(Some(PointsAt { section: s as u8, point: None })));
+            routes.push(Route::Points(Some(PointsAt { section: s as u8, point: Some(0) })));
+            routes.push(Route::Points(Some(PointsAt { section: s as u8, point: Some(254) })));
         }
         routes.push(Route::QuizResult { score: 7, total: 10 });
         routes.push(Route::QuizResult { score: 0, total: 1 });
@@ -203,6 +223,10 @@ mod tests {
             "#timeline/nope",
             "#points/nope",
             "#points/guest/extra",
+            "#points/guest/0",
+            "#points/guest/256",
+            "#points/guest/1/2",
+            "#points/guest/-1",
             "#%3Cscript%3E",
             "#chart//",
         ] {

@@ -5,7 +5,7 @@ use std::rc::Rc;
 
 use yew::Reducible;
 
-use crate::model::route::{ChartTarget, Route};
+use crate::model::route::{ChartTarget, PointsAt, Route};
 use crate::model::{Config, EventIx, QuestionIx, Theme, View};
 
 /// The most notices shown at once (the latest ones).
@@ -16,8 +16,8 @@ pub struct AppState {
     pub view: View,
     /// The chart's selected cell, row or column.
     pub chart: Option<ChartTarget>,
-    /// The key points' section shown from a link.
-    pub points_focus: Option<u8>,
+    /// The key points' section (and point) shown from a link.
+    pub points_focus: Option<PointsAt>,
     /// A question opened from a link, to practise it.
     pub quiz_focus: Option<QuestionIx>,
     /// A shared result being shown (score, total).

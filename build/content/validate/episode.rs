@@ -186,9 +186,9 @@ pub fn points(
         ctx.claims += 1;
         ctx.claims_by_tier[0] += 1;
         let label = format!("Key point: {}", p.text);
-        // The key points view opens at a section (`#points/<section>`): there is no route to
-        // one point.
-        ctx.cite((q.lines[0], q.lines[1]), "point", format!("points/{}", p.section), label);
+        // `#points/<section>/<n>`: the section's n-th point (from 1), highlighted.
+        let n = out.iter().filter(|o: &&Point| o.section == SectionIx::at(section)).count() + 1;
+        ctx.cite((q.lines[0], q.lines[1]), "point", format!("points/{}/{n}", p.section), label);
         out.push(Point {
             id: text(&p.id),
             section: SectionIx::at(section),

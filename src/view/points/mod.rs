@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use crate::model::route::{ChartTarget, Route};
+use crate::model::route::{ChartTarget, PointsAt, Route};
 use crate::model::{Data, SectionIx};
 use crate::platform::dom;
 use crate::view::chart::detail::link;
@@ -12,9 +12,9 @@ use crate::view::{island, use_content, use_data, use_links, use_nav, DataRef};
 
 #[derive(Properties, PartialEq)]
 pub struct PointsViewProps {
-    /// A section shown from a link (`#points/<section>`), by position.
+    /// A section (and a point in it) shown from a link (`#points/<section>/<n>`).
     #[prop_or_default]
-    pub focus: Option<u8>,
+    pub focus: Option<PointsAt>,
 }
 
 #[component]
@@ -27,10 +27,16 @@ pub fn PointsView(props: &PointsViewProps) -> Html {
         let mounted = use_mut_ref(|| false);
         use_effect_with((props.focus, ready), move |(focus, _)| {
             let first = !std::mem::replace(&mut *mounted.borrow_mut(), true);
-            if let Some(s) = focus {
-                let selector = format!("[data-section=\"{s}\"] h4");
-                if dom::scroll_within(&root, &selector) && !first {
-                    dom::focus_within(&root, &selector);
+            if let Some(PointsAt { section, point }) = focus {
+                let heading = format!("[data-section=\"{section}\"] h4");
+                let target = match point {
+                    Some(n) => format!("[data-section=\"{section}\"] [data-point=\"{n}\"]"),
+                    None => heading.clone(),
+                };
+                // A point beyond the section's: the section.
+                let target = if dom::scroll_within(&root, &target) { target } else { heading };
+                if dom::scroll_within(&root, &target) && !first {
+                    dom::focus_within(&root, &target);
                 }
             }
         });
@@ -41,7 +47,7 @@ pub fn PointsView(props: &PointsViewProps) -> Html {
             <p class="fs-points-intro">
                 { "The conversation section by section, in our words. Under each point are the speaker\u{2019}s own words, with a link that opens the transcript at those lines." }
             </p>
-            { island(&ctx, |h| h.points.clone(), |data| html! { <Points data={DataRef(data)} /> }) }
+            { island(&ctx, |h| h.points.clone(), |data| html! { <Points data={DataRef(data)} focus={props.focus} /> }) }
         </div>
     }
 }
@@ -49,6 +55,9 @@ pub fn PointsView(props: &PointsViewProps) -> Html {
 #[derive(Properties, PartialEq)]
 pub struct PointsProps {
     pub data: DataRef,
+    /// The point highlighted from a link, if any.
+    #[prop_or_default]
+    pub focus: Option<PointsAt>,
 }
 
 #[component]
@@ -62,7 +71,7 @@ pub fn Points(props: &PointsProps) -> Html {
             <nav class="fs-points-toc" aria-label="Sections of the episode">
                 <ol>
                     { for data.sections.iter().enumerate().map(|(i, s)| {
-                        let route = Route::Points(u8::try_from(i).ok());
+                        let route = Route::Points(u8::try_from(i).ok().map(|section| PointsAt { section, point: None }));
                         html! { <li><a href={route.fragment(content)} onclick={link(&nav, route)}>{ s.title.to_string() }</a></li> }
                     }) }
                 </ol>
@@ -77,8 +86,15 @@ pub fn Points(props: &PointsProps) -> Html {
                             <span class="fs-points-lines">{ " (" }{ transcript_link(&links, s.lines.0, s.lines.1) }{ ")" }</span>
                         </h4>
                         <ol class="fs-point-list">
-                            { for points.into_iter().map(|p| html! {
-                                <li class="fs-point" id={format!("fs-point-{}", p.id)} data-tier="episode">
+                            { for points.into_iter().enumerate().map(|(n, p)| html! {
+                                <li
+                                    class="fs-point"
+                                    id={format!("fs-point-{}", p.id)}
+                                    data-point={n.to_string()}
+                                    data-tier="episode"
+                                    tabindex="-1"
+                                    aria-current={(props.focus == Some(PointsAt { section: i as u8, point: Some(n as u8) })).then_some("true")}
+                                >
                                     <p class="fs-point-text">{ p.text.to_string() }</p>
                                     <figure class="fs-quote">
                                         <blockquote><p>{ "\u{201c}" }{ p.quote.quote.as_deref().unwrap_or_default().to_string() }{ "\u{201d}" }</p></blockquote>
