@@ -28,7 +28,9 @@ const CELLS = read('chart.toml').split(/^\[\[cell\]\]$/m).slice(1).map((b) => ({
   tier: strongest(b),
   entries: b.split(/^\[\[cell\.entry\]\]$/m).slice(1).map((e) => ({
     title: JSON.parse(e.match(/^title = (".*")$/m)[1]),
-    zh: e.match(/^zh = (".*")$/m) ? JSON.parse(e.match(/^zh = (".*")$/m)[1]) : '',
+    // The title's own Chinese form (a name claim's comes with that claim).
+    zh: ((h) => (h.match(/^zh = (".*")$/m) ? JSON.parse(h.match(/^zh = (".*")$/m)[1]) : ''))(e.split(/^\[\[cell\.entry\.(?:claim|source)\]\]$/m)[0]),
+    names: [...e.matchAll(/^name = (".*")\nzh = (".*")$/gm)].map((m) => [JSON.parse(m[1]), JSON.parse(m[2])]),
     urls: [...e.matchAll(/^url = "([^"]+)"/gm)].map((m) => m[1]),
     speakers: [...e.matchAll(/^speaker = "([^"]+)"/gm)].map((m) => m[1]),
   })),
@@ -311,6 +313,9 @@ test('"Download data (CSV)" gives one row per claim, with its tier and its sourc
       const rowsOfEntry = mine.filter((x) => x[col('entry')] === e.title);
       const urls = new Set(rowsOfEntry.flatMap((x) => (x[col('urls')] ? x[col('urls')].split('; ') : [])));
       for (const u of e.urls) assert.ok(urls.has(u), `${e.title}: ${u}`);
+      for (const [name, zh] of e.names) {
+        assert.ok(rowsOfEntry.some((x) => x[col('claim_kind')] === 'name' && x[col('claim')] === name && x[col('claim_chinese')] === zh), `${name} ${zh}`);
+      }
       for (const s of e.speakers) {
         assert.ok(rowsOfEntry.some((x) => x[col('sources')].includes(`${s}, transcript line`)), `${e.title}: ${s}`);
       }

@@ -16,15 +16,17 @@ function loadQuestions() {
   const questions = [];
   let q = null;
   let inOption = false;
+  // In the question's own table (not its options, quote or sources, which have ids too).
+  let inHead = false;
   const str = (line) => JSON.parse(line.slice(line.indexOf('=') + 1).trim());
   for (const raw of text.split('\n')) {
     const line = raw.trim();
-    if (line === '[[question]]') { q = { options: [], cells: [] }; questions.push(q); inOption = false; continue; }
-    if (line.startsWith('[')) { inOption = line === '[[question.option]]'; if (inOption && q) q.options.push({}); continue; }
+    if (line === '[[question]]') { q = { options: [], cells: [] }; questions.push(q); inOption = false; inHead = true; continue; }
+    if (line.startsWith('[')) { inHead = false; inOption = line === '[[question.option]]'; if (inOption && q) q.options.push({}); continue; }
     if (!q) continue;
-    if (!inOption && line.startsWith('id = ')) q.id = str(line);
-    if (!inOption && line.startsWith('prompt = ')) q.prompt = str(line);
-    if (!inOption && line.startsWith('cells = ')) q.cells = JSON.parse(line.slice(line.indexOf('=') + 1));
+    if (inHead && line.startsWith('id = ')) q.id = str(line);
+    if (inHead && line.startsWith('prompt = ')) q.prompt = str(line);
+    if (inHead && line.startsWith('cells = ')) q.cells = JSON.parse(line.slice(line.indexOf('=') + 1));
     if (inOption && line.startsWith('text = ')) q.options.at(-1).text = str(line);
     if (inOption && line === 'correct = true') q.options.at(-1).correct = true;
   }
@@ -168,7 +170,8 @@ test('a whole quick quiz by keyboard only, to the summary', async () => {
     assert.equal(await page.locator('.fs-option input:disabled').count(), 4);
     // On to the next question (or the score) by Tab and Enter.
     const next = n === 9 ? 'See your score' : 'Next question';
-    for (let k = 0; k < 10 && (await active(page)).text !== next; k++) await page.keyboard.press('Tab');
+    // (Past the feedback's links: the transcript, the sources, the chart.)
+    for (let k = 0; k < 40 && (await active(page)).text !== next; k++) await page.keyboard.press('Tab');
     assert.equal((await active(page)).text, next);
     await page.keyboard.press('Enter');
   }
@@ -291,7 +294,7 @@ test('feedback explains the chosen and the right option, with the quote, speaker
   assert.match(await fb.locator('figcaption').innerText(), /(Kyle Chan|Gregory Allen), in the episode \(transcript lines? \d+(–\d+)?/);
   // The lines are a link that opens the transcript there, highlighted.
   assert.match(await fb.locator('figcaption a.fs-cite').getAttribute('href'), /^transcript\.html#L\d+(-\d+)?$/);
-  assert.ok((await fb.locator('blockquote').innerText()).length > 20);
+  assert.ok((await fb.locator('figure blockquote').innerText()).length > 20);
   // Marked in words and by icon on the options, not only by colour.
   assert.match(await page.locator('.fs-option[data-state="wrong"]').innerText(), /✗ Your answer: wrong/);
   assert.match(await page.locator('.fs-option[data-state="answer"]').innerText(), /✓ Right answer/);

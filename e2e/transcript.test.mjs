@@ -143,17 +143,18 @@ test('the transcript links back to what quotes it: each route opens the widget t
   assert.ok(groups >= 250, `${groups} quoted ranges`);
   // Every back-link goes to the widget page, at a route of the kinds the widget knows.
   const hrefs = await page.locator('.tr-cite li a').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
-  for (const h of hrefs) assert.match(h, /^index\.html#(chart\/[a-z-]+\/[a-z-]+|quiz\/q\/[\w-]+|points\/[\w-]+|timeline\/[\w-]+)$/);
-  // One of them, followed: the key points view opens at the section holding the point.
+  for (const h of hrefs) assert.match(h, /^index\.html#(chart\/[a-z-]+\/[a-z-]+|quiz\/q\/[\w-]+|points\/[\w-]+\/\d+|timeline\/[\w-]+)$/);
+  // One of them, followed: the key points view opens at that point, marked current.
   const back = page.locator('.tr-cite li[data-kind="point"] a').first();
   const route = (await back.getAttribute('href')).replace('index.html#', '');
   const label = (await back.innerText()).replace(/^Key point: /, '').replace(/\u2026$/, '');
   await back.click();
   await appReady(page);
   assert.equal(new URL(page.url()).hash, `#${route}`);
-  const section = page.locator(`#fs-panel-points .fs-points-section[data-section]`).filter({ hasText: label });
-  await section.waitFor();
-  assert.equal(await section.count(), 1);
+  const point = page.locator('#fs-panel-points .fs-point[aria-current="true"]');
+  await point.waitFor();
+  assert.equal(await point.count(), 1);
+  assert.ok((await point.locator('.fs-point-text').innerText()).startsWith(label.trim()), label);
   await context.close();
 });
 
