@@ -3,6 +3,8 @@
 //! stay hidden, and every number a shown claim states is one its episode quotes give.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
 use full_stack::model::chart::{shown_entries, TierFilter};
 use full_stack::model::{Claim, Source, Tier, CONTENT};
 
@@ -146,40 +148,9 @@ fn every_number_shown_under_the_episode_filter_is_one_its_quotes_give() {
 /// (an event's date and title are a claim like any other).
 #[tokio::test]
 async fn the_rendered_panels_hide_the_outside_figures_under_the_episode_filter() {
+    use common::text;
     use full_stack::model::route::ChartTarget;
-    use full_stack::view::chart::detail::Detail;
-    use full_stack::view::{ContentRef, Links};
-    use yew::prelude::*;
 
-    #[derive(Properties, PartialEq)]
-    struct P {
-        target: ChartTarget,
-        filter: TierFilter,
-    }
-    #[component]
-    fn Panel(p: &P) -> Html {
-        html! {
-            <ContextProvider<ContentRef> context={ContentRef(&CONTENT)}>
-            <ContextProvider<Links> context={Links::default()}>
-                <Detail target={p.target} filter={p.filter} id_suffix="t" on_close={Callback::noop()} on_select={Callback::noop()} on_show_all={Callback::noop()} />
-            </ContextProvider<Links>>
-            </ContextProvider<ContentRef>>
-        }
-    }
-    /// What a reader reads: the markup without its tags.
-    fn text(html: &str) -> String {
-        let mut out = String::new();
-        let mut in_tag = false;
-        for c in html.chars() {
-            match c {
-                '<' => in_tag = true,
-                '>' => in_tag = false,
-                _ if !in_tag => out.push(c),
-                _ => {}
-            }
-        }
-        out.replace("&quot;", "\"").replace("&#39;", "'").replace("&amp;", "&")
-    }
     const LEAKS: [&str; 16] = [
         "344 billion",
         "May 2024",
@@ -203,8 +174,7 @@ async fn the_rendered_panels_hide_the_outside_figures_under_the_episode_filter()
         let target = ChartTarget::Cell { layer: cell.layer, tool: cell.tool };
         let key = format!("{}/{}", CONTENT.layer(cell.layer).id, CONTENT.tool(cell.tool).id);
         for filter in [EPISODE, TierFilter::default()] {
-            let html =
-                yew::LocalServerRenderer::<Panel>::with_props(P { target, filter }).hydratable(false).render().await;
+            let html = common::render_panel(target, filter).await;
             let read = text(&html);
             for leak in LEAKS.iter().filter(|l| read.contains(**l)) {
                 if filter == EPISODE {

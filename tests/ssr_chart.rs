@@ -324,25 +324,6 @@ async fn the_chart_still_renders_in_the_default_view() {
 /// matching tier: the DOM contract the e2e filter walk checks in the browser.
 #[tokio::test]
 async fn under_every_filter_every_shown_claim_has_a_shown_source_of_an_allowed_tier() {
-    use full_stack::view::chart::detail::Detail;
-    use full_stack::view::{ContentRef, Links};
-    use yew::prelude::*;
-
-    #[derive(Properties, PartialEq)]
-    struct P {
-        target: ChartTarget,
-        filter: TierFilter,
-    }
-    #[component]
-    fn Panel(p: &P) -> Html {
-        html! {
-            <ContextProvider<ContentRef> context={ContentRef(&CONTENT)}>
-            <ContextProvider<Links> context={Links::default()}>
-                <Detail target={p.target} filter={p.filter} id_suffix="t" on_close={Callback::noop()} on_select={Callback::noop()} on_show_all={Callback::noop()} />
-            </ContextProvider<Links>>
-            </ContextProvider<ContentRef>>
-        }
-    }
     let targets: Vec<ChartTarget> = positions()
         .map(|(layer, tool)| ChartTarget::Cell { layer, tool })
         .chain(CONTENT.layer_ixs().map(ChartTarget::Layer))
@@ -351,8 +332,7 @@ async fn under_every_filter_every_shown_claim_has_a_shown_source_of_an_allowed_t
     let mut claims_seen = [0usize; 4];
     for (k, filter) in TierFilter::ALL.into_iter().enumerate() {
         for &target in &targets {
-            let html =
-                yew::LocalServerRenderer::<Panel>::with_props(P { target, filter }).hydratable(false).render().await;
+            let html = common::render_panel(target, filter).await;
             for (i, _) in html.match_indices("class=\"fs-claim\"") {
                 let tag = &html[html[..i].rfind('<').unwrap()..i + html[i..].find('>').unwrap()];
                 let attr = |name: &str| {

@@ -233,6 +233,31 @@ fn events(content: &'static Content, data: Option<&'static Data>, nav: &Nav, cel
     }
 }
 
+/// "On the chart: Layer × Tool; …": links to cells, for the views that point at the chart
+/// (key points, timeline events). Nothing when `cells` is empty.
+pub fn chart_links(content: &'static Content, nav: &Nav, cells: &[crate::model::CellIx], class: &'static str) -> Html {
+    if cells.is_empty() {
+        return html! {};
+    }
+    html! {
+        <p {class}>
+            <span>{ "On the chart: " }</span>
+            { for cells.iter().enumerate().map(|(k, &ci)| {
+                let c = content.cell(ci);
+                let route = Route::Chart(Some(ChartTarget::Cell { layer: c.layer, tool: c.tool }));
+                html! {
+                    <>
+                        { if k > 0 { "; " } else { "" } }
+                        <a href={route.fragment(content)} onclick={link(nav, route)}>
+                            { content.layer(c.layer).name.to_string() }{ " \u{00d7} " }{ content.tool(c.tool).short.to_string() }
+                        </a>
+                    </>
+                }
+            }) }
+        </p>
+    }
+}
+
 /// A click handler that navigates inside the widget instead of following the href
 /// (which stays for "open in new tab" and for reading).
 pub fn link(nav: &Nav, route: Route) -> Callback<MouseEvent> {

@@ -3,10 +3,10 @@
 
 use yew::prelude::*;
 
-use crate::model::route::{ChartTarget, PointsAt, Route};
+use crate::model::route::{PointsAt, Route};
 use crate::model::{Data, SectionIx};
 use crate::platform::dom;
-use crate::view::chart::detail::link;
+use crate::view::chart::detail::{chart_links, link};
 use crate::view::provenance::transcript_link;
 use crate::view::{island, use_content, use_data, use_links, use_nav, DataRef};
 
@@ -108,23 +108,7 @@ pub fn Points(props: &PointsProps) -> Html {
                                             }
                                         </figcaption>
                                     </figure>
-                                    if !p.cells.is_empty() {
-                                        <p class="fs-point-links">
-                                            { "On the chart: " }
-                                            { for p.cells.iter().enumerate().map(|(k, &ci)| {
-                                                let c = content.cell(ci);
-                                                let route = Route::Chart(Some(ChartTarget::Cell { layer: c.layer, tool: c.tool }));
-                                                html! {
-                                                    <>
-                                                        { if k > 0 { "; " } else { "" } }
-                                                        <a href={route.fragment(content)} onclick={link(&nav, route)}>
-                                                            { content.layer(c.layer).name.to_string() }{ " \u{00d7} " }{ content.tool(c.tool).short.to_string() }
-                                                        </a>
-                                                    </>
-                                                }
-                                            }) }
-                                        </p>
-                                    }
+                                    { chart_links(content, &nav, &p.cells, "fs-point-links") }
                                 </li>
                             }) }
                         </ol>

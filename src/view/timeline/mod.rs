@@ -3,11 +3,11 @@
 use yew::prelude::*;
 
 use crate::model::chart::TierFilter;
-use crate::model::route::{ChartTarget, Route};
+use crate::model::route::Route;
 use crate::model::timeline::{human_date, year};
 use crate::model::{Data, EventIx};
 use crate::platform::dom;
-use crate::view::chart::detail::link;
+use crate::view::chart::detail::{chart_links, link};
 use crate::view::provenance::{badge, claim, paragraph, source_list};
 use crate::view::{island, use_content, use_data, use_links, use_nav};
 
@@ -94,23 +94,7 @@ pub fn Events(props: &EventsProps) -> Html {
                             { "Event and date: " }{ claim(&e.title, &e.sources, all) }
                         </p>
                         { paragraph(&e.claims, &e.sources, all, "fs-event-text") }
-                        if !e.cells.is_empty() {
-                            <p class="fs-event-links">
-                                <span>{ "On the chart: " }</span>
-                                { for e.cells.iter().enumerate().map(|(k, &ci)| {
-                                    let c = content.cell(ci);
-                                    let route = Route::Chart(Some(ChartTarget::Cell { layer: c.layer, tool: c.tool }));
-                                    html! {
-                                        <>
-                                            { if k > 0 { "; " } else { "" } }
-                                            <a href={route.fragment(content)} onclick={link(&nav, route)}>
-                                                { content.layer(c.layer).name.to_string() }{ " \u{00d7} " }{ content.tool(c.tool).short.to_string() }
-                                            </a>
-                                        </>
-                                    }
-                                }) }
-                            </p>
-                        }
+                        { chart_links(content, &nav, &e.cells, "fs-event-links") }
                         if !e.questions.is_empty() {
                             <p class="fs-event-links">
                                 <span>{ "In the quiz: " }</span>
