@@ -6,21 +6,17 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { serve, launch, open, appReady, axe, ROOT } from './harness.mjs';
+import { read, ids, LAYERS, TOOLS, TIERS } from './content.mjs';
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
 after(async () => { await browser?.close(); await server?.close(); });
 
 // ---- Facts from the content files -------------------------------------------
-const read = (f) => fs.readFileSync(path.join(ROOT, 'content', f), 'utf8');
-const ids = (text, table) => text.split(`[[${table}]]`).slice(1).map((b) => b.match(/^id = "([^"]+)"/m)[1]);
-const LAYERS = ids(read('layers.toml'), 'layer');
-const TOOLS = ids(read('tools.toml'), 'tool');
 const toolShort = Object.fromEntries(read('tools.toml').split('[[tool]]').slice(1)
   .map((b) => [b.match(/^id = "([^"]+)"/m)[1], b.match(/^short = "([^"]+)"/m)[1]]));
 // Tiers, strongest first. A cell's tier is its strongest source's (every source supports
 // some claim; the build checks that).
-const TIERS = ['episode', 'report', 'outside', 'reconstruction'];
 const strongest = (block) => TIERS.find((t) => new RegExp(`^tier = "${t}"`, 'm').test(block));
 const CELLS = read('chart.toml').split(/^\[\[cell\]\]$/m).slice(1).map((b) => ({
   layer: b.match(/^layer = "([^"]+)"/m)[1],

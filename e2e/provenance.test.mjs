@@ -6,19 +6,13 @@
 // `data-source` ("3"). Tiers, strongest first: episode, report, outside, reconstruction.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import path from 'node:path';
-import { serve, launch, open, appReady, ROOT } from './harness.mjs';
+import { serve, launch, open, appReady } from './harness.mjs';
+import { LAYERS, TOOLS, TIERS } from './content.mjs';
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
 after(async () => { await browser?.close(); await server?.close(); });
 
-const read = (f) => fs.readFileSync(path.join(ROOT, 'content', f), 'utf8');
-const ids = (text, table) => text.split(`[[${table}]]`).slice(1).map((b) => b.match(/^id = "([^"]+)"/m)[1]);
-const LAYERS = ids(read('layers.toml'), 'layer');
-const TOOLS = ids(read('tools.toml'), 'tool');
-const TIERS = ['episode', 'report', 'outside', 'reconstruction'];
 // The filter's radio value and the weakest tier it admits (README, "The chart").
 const FILTERS = [
   ['reconstruction', 'Everything, including our inferences'],

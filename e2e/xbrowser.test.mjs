@@ -11,13 +11,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { serve, injectHead, DIST, ROOT } from './harness.mjs';
+import { read, ids, LAYERS, TOOLS } from './content.mjs';
 import { COLLECTOR } from './engines/collector.mjs';
 
 // ---- Facts from the content files ---------------------------------------------
-const read = (f) => fs.readFileSync(path.join(ROOT, 'content', f), 'utf8');
-const ids = (text, table) => text.split(`[[${table}]]`).slice(1).map((b) => b.match(/^id = "([^"]+)"/m)[1]);
-const LAYERS = ids(read('layers.toml'), 'layer');
-const TOOLS = ids(read('tools.toml'), 'tool');
 const pos = (layer, tool) => `${LAYERS.indexOf(layer) + 1}-${TOOLS.indexOf(tool) + 1}`;
 const CELLS = read('chart.toml').split(/^\[\[cell\]\]$/m).slice(1).map((b) => ({
   layer: b.match(/^layer = "([^"]+)"/m)[1],
