@@ -7,7 +7,7 @@ export TRUNK_SKIP_VERSION_CHECK := true
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 export CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: setup check serve dist test test-native test-wasm test-e2e test-xbrowser bench size budget coverage clean
+.PHONY: setup check serve dist test test-native test-wasm test-e2e test-xbrowser bench size budget coverage palette clean
 
 setup:
 	@scripts/setup.sh
@@ -43,6 +43,11 @@ test: setup check test-native test-wasm dist test-e2e test-xbrowser
 ## build fails on an uncited stretch over 40 lines without a reason in content/coverage.toml).
 coverage:
 	cargo run --locked --quiet --bin export -- --coverage content/COVERAGE.md
+
+## The colours: writes www/palette.css from their one definition, src/model/palette.rs
+## (tests/palette.rs fails while the two differ).
+palette:
+	cargo run --locked --quiet --bin export -- --palette www/palette.css
 
 test-native:
 	cargo test --locked

@@ -29,8 +29,9 @@ import { sizes } from './size.mjs';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const WWW = path.join(ROOT, 'www');
 
-/** The widget's stylesheets, in cascade order (Trunk copies them into dist/). */
-export const WIDGET_CSS = ['style.css', 'chart.css', 'quiz.css'];
+/** The widget's stylesheets, in cascade order (Trunk copies them into dist/): the colours
+ *  (palette.css, generated from src/model/palette.rs) first. */
+export const WIDGET_CSS = ['palette.css', 'style.css', 'chart.css', 'quiz.css'];
 
 /** Escapes text for an HTML attribute value or text node. */
 export function escapeHtml(text) {

@@ -16,7 +16,9 @@
 //! another folder holding `LiberationSans-Regular.ttf` and `LiberationSans-Bold.ttf`.
 //!
 //! Usage: `export <out-dir> [<base-url>]` (the base URL, if any, goes into the call to action);
-//! `export --coverage [<path>]` writes the coverage report (`make coverage`).
+//! `export --coverage [<path>]` writes the coverage report (`make coverage`);
+//! `export --palette [<path>]` writes the stylesheet of colours, `www/palette.css`, from
+//! `model::palette` (`make palette`).
 
 // The wasm target builds every binary (`cargo test --target wasm32-unknown-unknown`):
 // there this one is empty, like `prerender`.
@@ -119,6 +121,16 @@ mod native {
             }
             print!("{SUMMARY}");
             println!("coverage: wrote {path}");
+            return;
+        }
+        if args.peek().map(String::as_str) == Some("--palette") {
+            // `make palette`: the colours, from their one definition, into the stylesheet.
+            let path = args.nth(1).unwrap_or_else(|| "www/palette.css".into());
+            if let Err(e) = std::fs::write(&path, full_stack::model::palette::css()) {
+                eprintln!("export: {path}: {e}");
+                std::process::exit(1);
+            }
+            println!("palette: wrote {path}");
             return;
         }
         // The build's counts, in `make dist`'s output.
