@@ -4,6 +4,7 @@ pub mod chart;
 pub mod config;
 pub mod content;
 pub mod embed;
+pub mod events;
 pub mod palette;
 pub mod quiz;
 pub mod route;

@@ -1,0 +1,47 @@
+// The content as the tests read it, from content/*.toml, independently of the widget.
+import fs from 'node:fs';
+import path from 'node:path';
+import { ROOT } from './harness.mjs';
+
+const text = (file) => fs.readFileSync(path.join(ROOT, 'content', file), 'utf8');
+const ids = (file) => [...text(file).matchAll(/^id = "([^"]+)"/gm)].map((m) => m[1]);
+
+/** Layer ids, top of the stack first; tool ids, left to right; section ids, in order. */
+export const LAYERS = ids('layers.toml');
+export const TOOLS = ids('tools.toml');
+export const SECTIONS = ids('sections.toml');
+
+/** The questions of content/quiz.toml: id, section, prompt, option texts, the right one. */
+export const QUESTIONS = (() => {
+  const questions = [];
+  let q = null;
+  let inOption = false;
+  const str = (line) => JSON.parse(line.slice(line.indexOf('=') + 1).trim());
+  for (const raw of text('quiz.toml').split('\n')) {
+    const line = raw.trim();
+    if (line === '[[question]]') { q = { options: [] }; questions.push(q); inOption = false; continue; }
+    if (line.startsWith('[')) { inOption = line === '[[question.option]]'; if (inOption && q) q.options.push({}); continue; }
+    if (!q) continue;
+    if (!inOption && line.startsWith('id = ')) q.id = str(line);
+    if (!inOption && line.startsWith('section = ')) q.section = str(line);
+    if (!inOption && line.startsWith('prompt = ')) q.prompt = str(line);
+    if (inOption && line.startsWith('text = ')) q.options.at(-1).text = str(line);
+    if (inOption && line === 'correct = true') q.options.at(-1).correct = true;
+  }
+  for (const x of questions) x.answer = x.options.find((o) => o.correct).text;
+  return questions;
+})();
+
+/** The question with this prompt (as shown). */
+export function byPrompt(prompt) {
+  const q = QUESTIONS.find((x) => x.prompt === prompt.trim());
+  if (!q) throw new Error(`prompt not in content/quiz.toml: ${prompt}`);
+  return q;
+}
+
+/** The layer and tool ids of the chart button at `data-pos` "r-c" (row 0: the tools'
+ *  headers, column 0: the layers'): null for the axis not chosen. */
+export function atPos(pos) {
+  const [r, c] = pos.split('-').map(Number);
+  return { layer: r ? LAYERS[r - 1] : null, tool: c ? TOOLS[c - 1] : null };
+}
