@@ -16,7 +16,7 @@ const MARGIN: u32 = 32;
 const LABEL_W: u32 = 196;
 const HEAD_H: u32 = 60;
 const ROW_H: u32 = 54;
-const FONT: &str = "Arial, Helvetica, 'Liberation Sans', 'DejaVu Sans', sans-serif";
+pub(crate) const FONT: &str = "Arial, Helvetica, 'Liberation Sans', 'DejaVu Sans', sans-serif";
 
 // The light palette of the widget (`model::palette`).
 const INK: &str = palette::FG.light;
@@ -78,7 +78,7 @@ pub fn escape(text: &str) -> String {
 
 /// Approximate advance width of `text` at `size` px (no font metrics here: a fixed
 /// per-character estimate, generous so lines don't overflow in common sans fonts).
-fn text_width(text: &str, size: u32, bold: bool) -> u32 {
+pub(crate) fn text_width(text: &str, size: u32, bold: bool) -> u32 {
     let per_mille: u32 = if bold { 600 } else { 560 };
     let n = text.chars().count() as u32;
     n * size * per_mille / 1000
@@ -109,23 +109,23 @@ pub fn wrap(text: &str, size: u32, bold: bool, max: u32) -> Vec<String> {
     lines
 }
 
-struct Out(String);
+pub(crate) struct Out(pub(crate) String);
 
 impl Out {
-    fn raw(&mut self, s: &str) {
+    pub(crate) fn raw(&mut self, s: &str) {
         self.0.push_str(s);
     }
-    fn num(&mut self, n: u32) {
+    pub(crate) fn num(&mut self, n: u32) {
         self.0.push_str(&n.to_string());
     }
-    fn attr(&mut self, name: &str, value: u32) {
+    pub(crate) fn attr(&mut self, name: &str, value: u32) {
         self.raw(" ");
         self.raw(name);
         self.raw("=\"");
         self.num(value);
         self.raw("\"");
     }
-    fn rect(&mut self, x: u32, y: u32, w: u32, h: u32, extra: &str) {
+    pub(crate) fn rect(&mut self, x: u32, y: u32, w: u32, h: u32, extra: &str) {
         self.raw("<rect");
         self.attr("x", x);
         self.attr("y", y);
@@ -137,7 +137,7 @@ impl Out {
     }
     /// One line of text; `anchor` is "start", "middle" or "end".
     #[allow(clippy::too_many_arguments)]
-    fn text(&mut self, x: u32, y: u32, size: u32, bold: bool, fill: &str, anchor: &str, text: &str) {
+    pub(crate) fn text(&mut self, x: u32, y: u32, size: u32, bold: bool, fill: &str, anchor: &str, text: &str) {
         self.raw("<text");
         self.attr("x", x);
         self.attr("y", y);
@@ -159,7 +159,7 @@ impl Out {
     }
     /// Wrapped lines from baseline `y`; returns the y below the last line.
     #[allow(clippy::too_many_arguments)]
-    fn para(&mut self, x: u32, y: u32, size: u32, bold: bool, fill: &str, max: u32, text: &str) -> u32 {
+    pub(crate) fn para(&mut self, x: u32, y: u32, size: u32, bold: bool, fill: &str, max: u32, text: &str) -> u32 {
         let lead = size * 13 / 10;
         let mut y = y;
         for line in wrap(text, size, bold, max) {
@@ -168,6 +168,14 @@ impl Out {
         }
         y
     }
+}
+
+/// The pattern of a cell with no evidence found (`url(#nf)`), inside `<defs>`.
+pub(crate) fn hatch_pattern() -> String {
+    format!(
+        "<pattern id=\"nf\" width=\"8\" height=\"8\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\">\
+         <rect width=\"8\" height=\"8\" fill=\"{PAPER}\"/><line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"8\" stroke=\"{HATCH}\" stroke-width=\"3\"/></pattern>"
+    )
 }
 
 /// The matrix as an SVG document, `WIDTH` px wide.
@@ -339,8 +347,7 @@ pub fn matrix_svg(content: &Content, options: &SvgOptions<'_>) -> String {
     o.raw(&format!(" viewBox=\"0 0 {WIDTH} {height}\" font-family=\"{FONT}\">\n"));
     o.raw("<title>China\u{2019}s industrial policy across the AI tech stack: a reconstruction after RAND\u{2019}s Full Stack (2025)</title>\n");
     o.raw("<desc>A matrix of the layers of the AI tech stack (rows, physical applications at the top, semiconductors at the bottom) against industrial-policy tools (columns). Each evidenced cell shows its number of programs and examples and a letter for its strongest source.</desc>\n");
-    o.raw("<defs><pattern id=\"nf\" width=\"8\" height=\"8\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\">");
-    o.raw(&format!("<rect width=\"8\" height=\"8\" fill=\"{PAPER}\"/><line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"8\" stroke=\"{HATCH}\" stroke-width=\"3\"/></pattern></defs>\n"));
+    o.raw(&format!("<defs>{}</defs>\n", hatch_pattern()));
     o.rect(0, 0, WIDTH, height, &format!("fill=\"{PAPER}\""));
     o.raw(&body.0);
     o.raw("</svg>\n");
