@@ -7,19 +7,24 @@ export TRUNK_SKIP_VERSION_CHECK := true
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 export CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: setup check serve dist test test-native test-wasm test-e2e test-xbrowser bench size budget coverage clean
+.PHONY: setup check serve dist test test-native test-wasm test-e2e test-xbrowser bench size budget coverage palette clean
 
 setup:
 	@scripts/setup.sh
 
-## Build in debug mode and serve at http://127.0.0.1:8080 with live rebuild.
+## Build in debug mode and serve at http://127.0.0.1:8080 with live rebuild, from a
+## folder of its own (target/serve): dist/, what `make dist` built for upload, is never
+## touched. SERVE_PORT=8081 serves on another port.
+SERVE_DIR := target/serve
+SERVE_PORT ?= 8080
 serve: setup
-	@echo "Serving the widget at http://127.0.0.1:8080/ (Ctrl-C to stop)"
-	trunk serve
+	@echo "Serving a development build of the widget at http://127.0.0.1:$(SERVE_PORT)/ from $(SERVE_DIR) (Ctrl-C to stop; dist/ is left alone)"
+	trunk serve --dist $(SERVE_DIR) --port $(SERVE_PORT)
 
 ## Release build into dist/, then the embed files (scripts/dist.mjs): embed.html,
 ## full-stack.js, full-stack.html, demo/. Set FULL_STACK_BASE_URL to where dist/ will
-## be hosted (e.g. https://example.org/full-stack/) for link-card images.
+## be hosted (e.g. https://example.org/full-stack/) for link-card images and oembed.json.
+## Fails if anything in dist/ is still a development build (Trunk's live reload, a debug wasm).
 dist: setup
 	trunk build --release
 	node scripts/dist.mjs
@@ -43,6 +48,11 @@ test: setup check test-native test-wasm dist test-e2e test-xbrowser
 ## build fails on an uncited stretch over 40 lines without a reason in content/coverage.toml).
 coverage:
 	cargo run --locked --quiet --bin export -- --coverage content/COVERAGE.md
+
+## The colours: writes www/palette.css from their one definition, src/model/palette.rs
+## (tests/palette.rs fails while the two differ).
+palette:
+	cargo run --locked --quiet --bin export -- --palette www/palette.css
 
 test-native:
 	cargo test --locked
@@ -76,7 +86,7 @@ bench: setup
 	node bench/lighthouse.mjs --dist dist --runs 3 --out bench/results.md
 
 clean:
-	rm -rf dist target/e2e
+	rm -rf dist target/e2e target/serve
 
 ## Resets bench/budget.json to the current build plus 1% (e2e/budget.mjs), after a
 ## change that shrinks the build (e2e/size.test.mjs then asks for it) or that grows it on purpose.

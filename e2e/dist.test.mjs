@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { DIST } from './harness.mjs';
-import { fill, remToPx, parseBaseUrl, socialTags, withSocialTags, escapeHtml, build, rootMarkup, singleFileScript, pngSize } from '../scripts/dist.mjs';
+import { fill, remToPx, parseBaseUrl, socialTags, withSocialTags, escapeHtml, build, rootMarkup, singleFileScript, pngSize, devArtefacts, assertReleaseBuild } from '../scripts/dist.mjs';
 import { serve, launch, open, appReady } from './harness.mjs';
 
 test('fill: every placeholder needs a value and every value a placeholder', () => {
@@ -33,10 +33,12 @@ test('link-card tags: escaped, absolute image with a base URL, none without, rep
   const tags = socialTags({ title: 'A "quoted" <title>', description: 'D & d', baseUrl: 'https://example.org/fs/' });
   assert.match(tags, /<meta property="og:title" content="A &quot;quoted&quot; &lt;title&gt;">/);
   assert.match(tags, /<meta property="og:description" content="D &amp; d">/);
-  assert.match(tags, /<meta property="og:image" content="https:\/\/example\.org\/fs\/poster\.png">/);
+  assert.match(tags, /<meta property="og:image" content="https:\/\/example\.org\/fs\/card\.png">/);
+  assert.match(tags, /<meta name="twitter:image" content="https:\/\/example\.org\/fs\/card\.png">/);
   assert.match(tags, /<meta name="twitter:card" content="summary_large_image">/);
+  assert.match(tags, /<link rel="alternate" type="application\/json\+oembed" href="https:\/\/example\.org\/fs\/oembed\.json" title="A &quot;quoted&quot; &lt;title&gt;">/);
   const bare = socialTags({ title: 't', description: 'd', baseUrl: null });
-  assert.doesNotMatch(bare, /og:image|og:url/);
+  assert.doesNotMatch(bare, /og:image|og:url|oembed/);
   assert.match(bare, /twitter:card" content="summary"/);
   const page = '<html><head><title>t</title>\n</head><body></body></html>';
   const once = withSocialTags(page, tags);
@@ -57,7 +59,7 @@ test('the single-file script refuses glue without a default export or with </scr
 });
 
 test('dist/ holds the embed files, each page with its widget root', () => {
-  for (const f of ['index.html', 'embed.html', 'embed.js', 'embed.css', 'full-stack.js', 'full-stack.html', 'demo/hostile-blog.html']) {
+  for (const f of ['index.html', 'embed.html', 'embed.js', 'embed.css', 'full-stack.js', 'full-stack.html', 'demo/hostile-blog.html', 'palette.css', 'card.png']) {
     assert.ok(fs.existsSync(path.join(DIST, f)), `dist/${f}`);
   }
   // Each page holds the widget rendered at build time (for hydration), the boot script and
@@ -85,7 +87,13 @@ test('FULL_STACK_BASE_URL puts absolute card URLs into index.html', () => {
     fs.cpSync(DIST, dir, { recursive: true });
     build(dir, { FULL_STACK_BASE_URL: 'https://news.example.com/widgets/full-stack' });
     const index = fs.readFileSync(path.join(dir, 'index.html'), 'utf8');
-    assert.match(index, /<meta property="og:image" content="https:\/\/news\.example\.com\/widgets\/full-stack\/poster\.png">/);
+    assert.match(index, /<meta property="og:image" content="https:\/\/news\.example\.com\/widgets\/full-stack\/card\.png">/);
+    assert.match(index, /<meta property="og:image:width" content="1200">/);
+    assert.match(index, /<meta property="og:image:height" content="630">/);
+    assert.deepEqual(pngSize(fs.readFileSync(path.join(dir, 'card.png'))), { width: 1200, height: 630 });
+    const oembed = JSON.parse(fs.readFileSync(path.join(dir, 'oembed.json'), 'utf8'));
+    assert.equal(oembed.thumbnail_url, 'https://news.example.com/widgets/full-stack/card.png');
+    assert.match(oembed.html, /^<iframe src="https:\/\/news\.example\.com\/widgets\/full-stack\/embed\.html" /);
     assert.match(index, /<meta property="og:url" content="https:\/\/news\.example\.com\/widgets\/full-stack\/">/);
     assert.equal((index.match(/og:title/g) || []).length, 1);
     assert.equal(index.split('data-prerendered').length, 2, 'a second run does not duplicate the widget');
@@ -106,12 +114,28 @@ test('the poster: an SVG with the title and call to action, and a PNG of it at t
   const png = pngSize(fs.readFileSync(path.join(DIST, 'poster.png')));
   assert.deepEqual(png, { width: 2 * width, height: 2 * height });
   assert.ok(fs.statSync(path.join(DIST, 'poster.png')).size > 50000, 'a real picture, not an empty canvas');
-  const index = fs.readFileSync(path.join(DIST, 'index.html'), 'utf8');
-  if (/og:image"/.test(index)) {
-    assert.match(index, new RegExp(`og:image:width" content="${png.width}"`));
-    assert.match(index, new RegExp(`og:image:height" content="${png.height}"`));
-  }
   assert.throws(() => pngSize(Buffer.from('GIF89a............................')), /not a PNG/);
+});
+
+test('without FULL_STACK_BASE_URL: no oembed.json, no discovery link, still the card image in dist/', () => {
+  const index = fs.readFileSync(path.join(DIST, 'index.html'), 'utf8');
+  if (/og:url/.test(index)) return; // built with a base URL: the test above covers it
+  assert.ok(!fs.existsSync(path.join(DIST, 'oembed.json')));
+  assert.doesNotMatch(index, /json\+oembed/);
+  assert.deepEqual(pngSize(fs.readFileSync(path.join(DIST, 'card.png'))), { width: 1200, height: 630 });
+});
+
+test('dist/ holds no development artefact, and a page with Trunk\'s live reload would be refused', () => {
+  assert.deepEqual(devArtefacts(DIST), []);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'full-stack-artefact-'));
+  try {
+    fs.writeFileSync(path.join(dir, 'ok.html'), '<p>wss is only a word here</p>');
+    assert.doesNotThrow(() => assertReleaseBuild(dir));
+    fs.writeFileSync(path.join(dir, 'index.html'), "<script>const address = '{{__TRUNK_ADDRESS__}}'; const url = protocol + '://' + address + base + '.well-known/trunk/ws';</script>");
+    assert.throws(() => assertReleaseBuild(dir), /index\.html: Trunk's live-reload placeholders/);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 test('dist/full-stack.csv is exactly what the widget\'s "Download data (CSV)" gives', async () => {

@@ -25,13 +25,35 @@ const IDS = {
   // Question ids with their prompts, in file order (a question's id comes before its prompt).
   questions: Object.fromEntries(text('quiz.toml').split(/^\[\[question\]\]$/m).slice(1)
     .map((b) => [b.match(/^id = "([^"]+)"/m)[1], JSON.parse(b.match(/^prompt = (".*")$/m)[1])])),
+  // Each prompt's section.
+  promptSections: Object.fromEntries(text('quiz.toml').split(/^\[\[question\]\]$/m).slice(1)
+    .map((b) => [JSON.parse(b.match(/^prompt = (".*")$/m)[1]), b.match(/^section = "([^"]+)"/m)[1]])),
 };
+const SECTIONS = IDS.sections;
+/** Values to generate from, per option (README, the options table). */
 const ALLOWED = {
   view: ['chart', 'points', 'quiz', 'timeline'],
   theme: ['light', 'dark', 'auto'],
   quiz: ['quick', 'full'],
   cell: LAYERS.flatMap((l) => TOOLS.map((t) => `${l}/${t}`)),
+  highlight: [...LAYERS, ...TOOLS],
+  evidence: ['all', 'sourced', 'episode-report', 'episode'],
+  // One section, two, a repeat, spaces around the commas.
+  sections: [...SECTIONS, 'stack,chips-software', `${SECTIONS[0]}, ${SECTIONS[SECTIONS.length - 1]}`, 'stack , stack', SECTIONS.join(',')],
 };
+
+/** Whether `value` (as the widget reads it, not yet trimmed) is a good value for option
+ *  `key`, per the README's options table. Self-contained: also serialised into the page. */
+function isValid(allowed, key, value) {
+  const trim = (v) => v.replace(/^[ \t\n\r\f]+|[ \t\n\r\f]+$/g, '');
+  const v = trim(value);
+  if (key === 'sections') {
+    // Section ids, comma separated, spaces around each ignored; every one a section.
+    const ids = allowed.sections.filter((x) => !x.includes(','));
+    return v.split(',').every((part) => ids.includes(trim(part)));
+  }
+  return allowed[key].includes(v);
+}
 
 /** A seeded generator of hostile strings. Serialised into the page, so self-contained. */
 function makeGenerator(seed, allowed) {
@@ -98,7 +120,7 @@ const IN_PAGE = [outside, injected].map(String).join('\n');
 /** The oracle for deep links and query options, written from the README (options table,
  *  "Deep links", "The quiz"), independently of the widget's code. Self-contained: also
  *  serialised into the page. */
-function makeOracle(allowed, ids) {
+function makeOracle(allowed, ids, isValid) {
   const trim = (v) => v.replace(/^[ \t\n\r\f]+|[ \t\n\r\f]+$/g, '');
   const BAD = { bad: true };
   /** The route of a fragment (without '#', percent-decoded): null for an empty fragment,
@@ -144,7 +166,7 @@ function makeOracle(allowed, ids) {
    *  must show: view, theme, the open chart panel (undefined: not checked) and the kinds
    *  of notices, sorted. */
   function load(q, f) {
-    const ok = (k) => q[k] == null || allowed[k].includes(trim(q[k]));
+    const ok = (k) => q[k] == null || isValid(allowed, k, q[k]);
     const r = route(f);
     const notices = Object.keys(allowed).filter((k) => !ok(k)).concat(r === BAD ? ['link'] : []).sort();
     const cell = q.cell != null && ok('cell') ? trim(q.cell) : null;
@@ -153,6 +175,13 @@ function makeOracle(allowed, ids) {
       theme: q.theme != null && ok('theme') ? trim(q.theme) : 'auto',
       notices,
     };
+    // The highlight menu shows `layer:<id>` or `tool:<id>`; the filter's radio button the
+    // tier it goes down to; the quiz asks from the chosen sections.
+    const h = q.highlight != null && ok('highlight') ? trim(q.highlight) : null;
+    exp.highlight = h == null ? '' : `${ids.layers.includes(h) ? 'layer' : 'tool'}:${h}`;
+    const tiers = { all: 'reconstruction', sourced: 'outside', 'episode-report': 'report', episode: 'episode' };
+    exp.filter = tiers[q.evidence != null && ok('evidence') ? trim(q.evidence) : 'all'];
+    exp.sections = q.sections != null && ok('sections') ? trim(q.sections).split(',').map(trim) : null;
     if (r && r !== BAD) Object.assign(exp, r);
     else exp.target = cell;
     // A bare #chart with a cell option: which wins is not written down.
@@ -171,11 +200,16 @@ function makeOracle(allowed, ids) {
       legend: t(root.querySelector('#fs-panel-quiz .fs-q-number')),
       prompt: t(root.querySelector('#fs-panel-quiz .fs-q-prompt')),
       shared: t(root.querySelector('#fs-panel-quiz .fs-shared-score')),
+      highlight: root.querySelector('.fs-highlight select')?.value ?? null,
+      filter: root.querySelector('input[name="fs-tier-filter"]:checked')?.value ?? null,
       notices: [...root.querySelectorAll('.fs-notice li')].map((li) => li.textContent),
       error: !!root.querySelector('.fs-error'),
     };
   }
-  const KINDS = { view: /^Unknown view /, theme: /^Unknown theme /, cell: /^Unknown cell /, quiz: /^Unknown quiz length /, link: /^The link / };
+  const KINDS = {
+    view: /^Unknown view /, theme: /^Unknown theme /, cell: /^Unknown cell /, quiz: /^Unknown quiz length /,
+    highlight: /^Unknown highlight /, evidence: /^Unknown evidence filter /, sections: /^Unknown quiz section /, link: /^The link /,
+  };
   /** How `s` (a snap) differs from `exp` (from load or route): a list of problems. */
   function compare(exp, s) {
     const out = [];
@@ -192,6 +226,12 @@ function makeOracle(allowed, ids) {
     }
     if (exp.event !== undefined && JSON.stringify(s.events) !== JSON.stringify(exp.event ? [exp.event] : [])) {
       out.push(`timeline event ${JSON.stringify(s.events)}, expected ${exp.event}`);
+    }
+    if ('highlight' in exp && s.highlight !== exp.highlight) out.push(`highlight ${s.highlight}, expected ${exp.highlight}`);
+    if ('filter' in exp && s.filter !== exp.filter) out.push(`evidence filter ${s.filter}, expected ${exp.filter}`);
+    if (exp.sections && exp.view === 'quiz' && !exp.practice && !exp.shared && s.prompt
+      && !exp.sections.includes(ids.promptSections[s.prompt])) {
+      out.push(`a quiz question from ${ids.promptSections[s.prompt]}, expected one from ${exp.sections}`);
     }
     if (exp.practice && (s.legend !== 'Practice question' || s.prompt !== exp.practice)) out.push(`practice: ${s.legend}: ${s.prompt}`);
     if (exp.view === 'quiz' && !exp.practice && s.legend === 'Practice question') out.push('a practice question, expected the quiz');
@@ -218,8 +258,9 @@ test('fuzzed element attributes: 1,500 rounds on two elements', async () => {
   const { page, context, errors } = await open(browser, server.origin + '/t/fuzz.html');
   await elementReady(page, '#x');
   await elementReady(page, '#y');
-  const failures = await page.evaluate(async ({ gen, allowed, injectedSrc }) => {
+  const failures = await page.evaluate(async ({ gen, allowed, injectedSrc, validSrc }) => {
     const value = (0, eval)(`(${gen})`)(20251128, allowed);
+    const isValid = (0, eval)(`(${validSrc})`);
     (0, eval)(injectedSrc);
     const out = [];
     let rounds = 0;
@@ -237,7 +278,7 @@ test('fuzzed element attributes: 1,500 rounds on two elements', async () => {
       await new Promise((r) => setTimeout(r));
       rounds++;
       const root = el.shadowRoot;
-      const ok = (k) => !(k in set) || allowed[k].includes(set[k].replace(/^[ \t\n\r]+|[ \t\n\r]+$/g, ''));
+      const ok = (k) => !(k in set) || isValid(allowed, k, set[k]);
       const view = ok('view') && 'view' in set ? set.view.trim() : 'chart';
       const tab = root.querySelector('[role="tab"][aria-selected="true"]');
       const problems = [];
@@ -253,7 +294,7 @@ test('fuzzed element attributes: 1,500 rounds on two elements', async () => {
       if (out.length > 5) break;
     }
     return { rounds, out };
-  }, { gen: makeGenerator.toString(), allowed: ALLOWED, injectedSrc: IN_PAGE });
+  }, { gen: makeGenerator.toString(), allowed: ALLOWED, injectedSrc: IN_PAGE, validSrc: isValid.toString() });
   assert.equal(failures.rounds, 1500);
   assert.deepEqual(failures.out, []);
   assert.deepEqual(errors, []);
@@ -263,7 +304,7 @@ test('fuzzed element attributes: 1,500 rounds on two elements', async () => {
 
 test('fuzzed query strings and fragments on embed.html: 200 loads, 1,000 values, each checked against the oracle', async () => {
   const value = makeGenerator(42, ALLOWED);
-  const oracle = makeOracle(ALLOWED, IDS);
+  const oracle = makeOracle(ALLOWED, IDS, isValid);
   // A third of the values are right for their key (some padded with ASCII whitespace), so
   // every view and theme, a selected cell and loads without any notice all occur.
   let seed = 3;
@@ -273,7 +314,7 @@ test('fuzzed query strings and fragments on embed.html: 200 loads, 1,000 values,
   const { page, context, errors } = await open(browser, server.origin + '/embed.html');
   await appReady(page);
   const baseline = await page.evaluate((src) => { (0, eval)(src); return outside(document.getElementById('full-stack')); }, IN_PAGE);
-  const seen = { notice: 0, clean: 0, views: new Set(), themes: new Set(), cells: 0 };
+  const seen = { notice: 0, clean: 0, views: new Set(), themes: new Set(), cells: 0, highlights: 0, filters: new Set(), scopedQuizzes: 0 };
   for (let i = 0; i < 200; i++) {
     const params = new URLSearchParams();
     // Up to 1,500 characters a value: URLs stay under common server limits (8 KB).
@@ -288,12 +329,12 @@ test('fuzzed query strings and fragments on embed.html: 200 loads, 1,000 values,
     // The values as the page reads them (a lone surrogate becomes U+FFFD in a URL).
     const read = new URLSearchParams(params.toString());
     const exp = oracle.load(Object.fromEntries(Object.keys(ALLOWED).map((k) => [k, read.get(k)])), fragment);
-    const { problems, snap } = await page.evaluate(({ injectedSrc, oracleSrc, allowed, ids, baseline }) => {
+    const { problems, snap } = await page.evaluate(({ injectedSrc, oracleSrc, validSrc, allowed, ids, baseline }) => {
       const root = document.getElementById('full-stack');
       (0, eval)(injectedSrc);
-      const o = (0, eval)(`(${oracleSrc})`)(allowed, ids);
+      const o = (0, eval)(`(${oracleSrc})`)(allowed, ids, (0, eval)(`(${validSrc})`));
       return { problems: injected(root, baseline), snap: o.snap(root) };
-    }, { injectedSrc: IN_PAGE, oracleSrc: makeOracle.toString(), allowed: ALLOWED, ids: IDS, baseline });
+    }, { injectedSrc: IN_PAGE, oracleSrc: makeOracle.toString(), validSrc: isValid.toString(), allowed: ALLOWED, ids: IDS, baseline });
     const where = `load ${i}: ?${params.toString().slice(0, 200)}#${encodeURIComponent(fragment).slice(0, 80)}`;
     assert.deepEqual(problems, [], where);
     assert.deepEqual(oracle.compare(exp, snap), [], where);
@@ -302,9 +343,14 @@ test('fuzzed query strings and fragments on embed.html: 200 loads, 1,000 values,
     seen.views.add(exp.view);
     seen.themes.add(exp.theme);
     if (exp.target) seen.cells++;
+    if (exp.highlight) seen.highlights++;
+    seen.filters.add(exp.filter);
+    if (exp.sections && exp.view === 'quiz' && !exp.practice && !exp.shared && snap.prompt) seen.scopedQuizzes++;
   }
   // Both paths ran: loads with and without notices, every view and theme, an open cell.
-  assert.ok(seen.notice > 0 && seen.clean > 0 && seen.views.size === ALLOWED.view.length && seen.themes.size === ALLOWED.theme.length && seen.cells > 0, JSON.stringify({ ...seen, views: [...seen.views], themes: [...seen.themes] }));
+  assert.ok(seen.notice > 0 && seen.clean > 0 && seen.views.size === ALLOWED.view.length && seen.themes.size === ALLOWED.theme.length && seen.cells > 0
+    && seen.highlights > 0 && seen.filters.size === ALLOWED.evidence.length && seen.scopedQuizzes > 0,
+  JSON.stringify({ ...seen, views: [...seen.views], themes: [...seen.themes], filters: [...seen.filters] }));
   assert.deepEqual(errors, []);
   await context.close();
 });
@@ -312,10 +358,10 @@ test('fuzzed query strings and fragments on embed.html: 200 loads, 1,000 values,
 test('fuzzed fragments on a live page: 1,500 hash changes, each checked against the oracle', async () => {
   const { page, context, errors } = await open(browser, server.origin + '/?view=chart');
   await appReady(page);
-  const result = await page.evaluate(async ({ gen, allowed, ids, injectedSrc, oracleSrc }) => {
+  const result = await page.evaluate(async ({ gen, allowed, ids, injectedSrc, oracleSrc, validSrc }) => {
     const value = (0, eval)(`(${gen})`)(99, allowed);
     (0, eval)(injectedSrc);
-    const o = (0, eval)(`(${oracleSrc})`)(allowed, ids);
+    const o = (0, eval)(`(${oracleSrc})`)(allowed, ids, (0, eval)(`(${validSrc})`));
     const root = document.getElementById('full-stack');
     const baseline = outside(root);
     let s = 5;
@@ -380,7 +426,7 @@ test('fuzzed fragments on a live page: 1,500 hash changes, each checked against 
       problems.push(...injected(root, baseline).map((p) => `${i}: ${p}`));
     }
     return { problems, counts };
-  }, { gen: makeGenerator.toString(), allowed: ALLOWED, ids: IDS, injectedSrc: IN_PAGE, oracleSrc: makeOracle.toString() });
+  }, { gen: makeGenerator.toString(), allowed: ALLOWED, ids: IDS, injectedSrc: IN_PAGE, oracleSrc: makeOracle.toString(), validSrc: isValid.toString() });
   assert.deepEqual(result.problems, []);
   // Both sides of the oracle ran many times.
   assert.ok(result.counts.valid > 300 && result.counts.bad > 300 && result.counts.cells > 100, JSON.stringify(result.counts));

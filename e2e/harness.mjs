@@ -34,8 +34,10 @@ export function injectHead(html, snippet) {
 /** Serves `dir` on 127.0.0.1 (a free port). `extraRoutes` maps a path to
  *  {body, type, headers} for test pages. Every request path is recorded. With
  *  `inject`, every HTML page served gets that snippet first in its <head> (the
- *  cross-browser tests put an error collector there). */
-export async function serve(dir = DIST, extraRoutes = {}, { inject = null } = {}) {
+ *  cross-browser tests put an error collector there). With `rewrite(text, path)`, every
+ *  HTML, CSS and JavaScript file from `dir` is served as it returns (the old-engine test
+ *  takes light-dark() out of the styles). */
+export async function serve(dir = DIST, extraRoutes = {}, { inject = null, rewrite = null } = {}) {
   const requests = [];
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, 'http://x');
@@ -57,6 +59,11 @@ export async function serve(dir = DIST, extraRoutes = {}, { inject = null } = {}
       'content-type': TYPES[path.extname(file)] || 'application/octet-stream',
       'access-control-allow-origin': '*',
     });
+    if (rewrite && ['.html', '.css', '.js'].includes(path.extname(file))) {
+      const text = rewrite(fs.readFileSync(file, 'utf8'), url.pathname);
+      res.end(inject && path.extname(file) === '.html' ? injectHead(text, inject) : text);
+      return;
+    }
     if (inject && path.extname(file) === '.html') {
       res.end(injectHead(fs.readFileSync(file, 'utf8'), inject));
       return;

@@ -10,17 +10,22 @@
 //   dist/transcript.html  the corrected transcript, every quoted range linked back
 //                         (src/pages/transcript.rs via `prerender transcript`)
 //   dist/demo/            demo host pages (from www/demo/)
-//   dist/poster.svg, dist/poster.png, dist/full-stack.csv
+//   dist/poster.svg, dist/poster.png, dist/card.png, dist/full-stack.csv
 //                         from the native export binary (src/bin/export.rs), which
 //                         uses the chart's own matrix_svg() and csv()
+//   dist/oembed.json      with FULL_STACK_BASE_URL: the oEmbed response platforms fetch
+//                         when a link to index.html is pasted (linked from its <head>)
+//
+// It refuses to finish if anything in dist/ still carries a development artefact
+// (Trunk's live-reload script, a debug wasm): see assertReleaseBuild.
 //
 // Pages come from templates (www/templates/) in which the widget's root is a
 // placeholder, {{ROOT}}, filled by rootMarkup(): the one place that decides what the
 // root holds before the wasm starts.
 //
 // FULL_STACK_BASE_URL (e.g. https://example.org/full-stack/) is where dist/ will be
-// hosted; link cards need absolute URLs (og:url, og:image). Without it the cards
-// carry a title and description but no image.
+// hosted; link cards need absolute URLs (og:url, og:image, the oEmbed file). Without
+// it the cards carry a title and description but no image, and there is no oEmbed.
 //
 // Usage: node scripts/dist.mjs [dist-dir]      (after `trunk build --release`)
 import fs from 'node:fs';
@@ -32,8 +37,9 @@ import { sizes } from './size.mjs';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const WWW = path.join(ROOT, 'www');
 
-/** The widget's stylesheets, in cascade order (Trunk copies them into dist/). */
-export const WIDGET_CSS = ['style.css', 'chart.css', 'quiz.css'];
+/** The widget's stylesheets, in cascade order (Trunk copies them into dist/): the colours
+ *  (palette.css, generated from src/model/palette.rs) first. */
+export const WIDGET_CSS = ['palette.css', 'style.css', 'chart.css', 'quiz.css'];
 
 /** Escapes text for an HTML attribute value or text node. */
 export function escapeHtml(text) {
@@ -137,12 +143,12 @@ export function runExport(dist, baseUrl) {
   if (r.status !== 0) throw new Error(`cargo run --bin export failed (exit ${r.status})`);
 }
 
-/** Open Graph and Twitter card tags for the standalone page. `poster` is the PNG's
- *  {width, height}, if known. */
-export function socialTags({ title, description, baseUrl, poster = null }) {
+/** Open Graph and Twitter card tags for the standalone page, and the oEmbed discovery
+ *  link. `card` is the link card's PNG {width, height} (card.png), if known. */
+export function socialTags({ title, description, baseUrl, card = null }) {
   const t = escapeHtml(title);
   const d = escapeHtml(description);
-  const alt = escapeHtml(`The full-stack policy chart: the layers of the AI tech stack against the industrial-policy tools Beijing applies to each. ${POSTER_CTA}.`);
+  const alt = escapeHtml(`The full-stack policy chart: the layers of the AI tech stack against the industrial-policy tools Beijing applies to each, shaded by the strongest source. ${POSTER_CTA}.`);
   const tags = [
     `<meta property="og:type" content="website">`,
     `<meta property="og:title" content="${t}">`,
@@ -151,13 +157,14 @@ export function socialTags({ title, description, baseUrl, poster = null }) {
     `<meta name="twitter:description" content="${d}">`,
   ];
   if (baseUrl) {
-    const image = escapeHtml(new URL('poster.png', baseUrl).href);
+    const image = escapeHtml(new URL(CARD_FILE, baseUrl).href);
     tags.push(
       `<link rel="canonical" href="${escapeHtml(baseUrl)}">`,
+      `<link rel="alternate" type="application/json+oembed" href="${escapeHtml(new URL(OEMBED_FILE, baseUrl).href)}" title="${t}">`,
       `<meta property="og:url" content="${escapeHtml(baseUrl)}">`,
       `<meta property="og:image" content="${image}">`,
       `<meta property="og:image:type" content="image/png">`,
-      ...(poster ? [`<meta property="og:image:width" content="${poster.width}">`, `<meta property="og:image:height" content="${poster.height}">`] : []),
+      ...(card ? [`<meta property="og:image:width" content="${card.width}">`, `<meta property="og:image:height" content="${card.height}">`] : []),
       `<meta property="og:image:alt" content="${alt}">`,
       `<meta name="twitter:card" content="summary_large_image">`,
       `<meta name="twitter:image" content="${image}">`,
@@ -167,6 +174,39 @@ export function socialTags({ title, description, baseUrl, poster = null }) {
     tags.push(`<meta name="twitter:card" content="summary">`);
   }
   return `  ${SOCIAL_START}\n${tags.map((t) => `  ${t}\n`).join('')}  ${SOCIAL_END}\n`;
+}
+
+/** The link card (src/export/card.rs) and the oEmbed response, beside the pages. */
+export const CARD_FILE = 'card.png';
+export const OEMBED_FILE = 'oembed.json';
+
+/** The iframe an oEmbed consumer puts in a post: 800 px wide (the chart's table needs 760)
+ *  and as tall as the chart is there (1,252 px measured on embed.html, controls and key
+ *  included), so it shows whole without scrolling; hosts that listen for the embed's height
+ *  messages fit it exactly at any width. */
+export const OEMBED_SIZE = { width: 800, height: 1260 };
+
+/** The oEmbed response (https://oembed.com, type "rich") for the page at `baseUrl`. */
+export function oembed({ title, baseUrl, card }) {
+  const base = new URL(baseUrl);
+  const { width, height } = OEMBED_SIZE;
+  const src = new URL('embed.html', baseUrl).href;
+  const html = `<iframe src="${escapeHtml(src)}" title="${escapeHtml(title)}" width="${width}" height="${height}"`
+    + ` style="width:100%;max-width:${width}px;height:${height}px;border:0" loading="lazy" allow="clipboard-write"></iframe>`;
+  return {
+    version: '1.0',
+    type: 'rich',
+    title,
+    provider_name: base.hostname,
+    provider_url: base.origin + '/',
+    html,
+    width,
+    height,
+    thumbnail_url: new URL(CARD_FILE, baseUrl).href,
+    thumbnail_width: card.width,
+    thumbnail_height: card.height,
+    cache_age: 86400,
+  };
 }
 
 const SOCIAL_START = '<!-- full-stack: link card -->';
@@ -218,8 +258,12 @@ window.wasmBindings = { debugPanic };
 /** The transcript page: the prerendered body in its template, its CSS inline (the page
  *  loads nothing else, so it also works from a Blob URL inside the single file). */
 export function transcriptPage(body) {
-  const css = fs.readFileSync(path.join(WWW, 'transcript.css'), 'utf8');
-  assertInlineSafe(css, 'style', 'transcript.css');
+  // The colours first (palette.css, generated from src/model/palette.rs), then the page's own.
+  const css = ['palette.css', 'transcript.css'].map((f) => {
+    const text = fs.readFileSync(path.join(WWW, f), 'utf8');
+    assertInlineSafe(text, 'style', f);
+    return text;
+  }).join('\n');
   return fill(fs.readFileSync(path.join(WWW, 'templates/transcript.html'), 'utf8'), {
     TITLE: escapeHtml('Transcript: China\u2019s AI Industrial Policy, with Kyle Chan (AI Policy Podcast, CSIS) | Full Stack'),
     DESCRIPTION: escapeHtml('The auto-generated transcript of the AI Policy Podcast (CSIS) episode with Kyle Chan, garbled names corrected in brackets, speaker turns labelled, and every passage the Full Stack explainer quotes highlighted and linked back.'),
@@ -266,10 +310,12 @@ function report(dir) {
 }
 
 export function build(dist, env = process.env) {
+  // Trunk's output first (and again at the end, for everything written here).
+  assertReleaseBuild(dist);
   const baseUrl = parseBaseUrl(env.FULL_STACK_BASE_URL);
-  // The poster and the data first: the link card gives the poster's size.
+  // The images and the data first: the link card's tags give its size.
   runExport(dist, baseUrl);
-  const poster = pngSize(fs.readFileSync(path.join(dist, 'poster.png')));
+  const card = pngSize(fs.readFileSync(path.join(dist, CARD_FILE)));
   const index = read(dist, 'index.html');
   const title = meta(index, /<title>([^<]*)<\/title>/, '<title>');
   const description = meta(index, /<meta name="description" content="([^"]*)">/, 'meta description');
@@ -288,7 +334,10 @@ export function build(dist, env = process.env) {
   // index.html: the root through rootMarkup, and the link-card tags.
   if (!TRUNK_ROOT.test(index)) throw new Error('index.html: the widget root <div id="full-stack" data-full-stack="page"> is missing');
   const indexRoot = `${INDEX_ROOT_START}${rootMarkup('page', ssr)}\n${noscriptMarkup(evidence)}${INDEX_ROOT_END}`;
-  write('index.html', withSocialTags(index.replace(TRUNK_ROOT, () => indexRoot), socialTags({ title, description, baseUrl, poster })));
+  write('index.html', withSocialTags(index.replace(TRUNK_ROOT, () => indexRoot), socialTags({ title, description, baseUrl, card })));
+  // oembed.json: what platforms that unfurl a pasted link (Iframely, Embedly) fetch.
+  if (baseUrl) write(OEMBED_FILE, `${JSON.stringify(oembed({ title, baseUrl, card }), null, 2)}\n`);
+  else fs.rmSync(path.join(dist, OEMBED_FILE), { force: true });
 
   // embed.html: the iframe target.
   write('embed.html', fill(read(WWW, 'templates/embed.html'), {
@@ -331,8 +380,53 @@ export function build(dist, env = process.env) {
   // Demo host pages.
   copyDir(path.join(WWW, 'demo'), path.join(dist, 'demo'));
 
-  if (!baseUrl) console.log('dist: FULL_STACK_BASE_URL is not set: link cards get no image (set it to where dist/ is hosted)');
+  if (!baseUrl) console.log('dist: FULL_STACK_BASE_URL is not set: link cards get no image and there is no oembed.json (set it to where dist/ is hosted)');
+  assertReleaseBuild(dist);
   report(dist);
+}
+
+/** What a development build leaves behind: Trunk's live-reload script (its placeholders,
+ *  its WebSocket endpoint) and WebSocket addresses. None of it belongs in an upload. */
+export const DEV_ARTEFACTS = [
+  [/\{\{__TRUNK_[A-Z_]+__\}\}|__trunk_address__/i, "Trunk's live-reload placeholders"],
+  [/\.well-known\/trunk\/ws/, "Trunk's live-reload WebSocket"],
+  [/\bwss?:\/\//, 'a WebSocket address (ws://)'],
+  [/TrunkApplicationStarted[\s\S]*autoreload|class Overlay\b[\s\S]*trunk/i, "Trunk's live-reload script"],
+];
+
+/** The development artefacts in the files under `dir`: [{ file, what }]. Text files are
+ *  searched for DEV_ARTEFACTS; a .wasm with a `name` or DWARF `.debug_*` section is a
+ *  debug build (the release build, after wasm-opt, has neither). */
+export function devArtefacts(dir) {
+  const found = [];
+  const walk = (d) => {
+    for (const entry of fs.readdirSync(d, { withFileTypes: true })) {
+      const file = path.join(d, entry.name);
+      if (entry.isDirectory()) { walk(file); continue; }
+      const rel = path.relative(dir, file);
+      const bytes = fs.readFileSync(file);
+      if (file.endsWith('.wasm')) {
+        const module = new WebAssembly.Module(bytes);
+        const debug = ['name', '.debug_info', '.debug_line'].some((s) => WebAssembly.Module.customSections(module, s).length);
+        if (debug) found.push({ file: rel, what: 'a debug build of the wasm (name or debug sections)' });
+      } else if (/\.(html|js|mjs|css|json|svg|txt)$/.test(file)) {
+        const text = bytes.toString('utf8');
+        for (const [re, what] of DEV_ARTEFACTS) if (re.test(text)) found.push({ file: rel, what });
+      }
+    }
+  };
+  walk(dir);
+  return found;
+}
+
+/** Throws if anything in `dist` carries a development artefact (e.g. `make serve` wrote
+ *  into it): such a folder must not be uploaded. */
+export function assertReleaseBuild(dist) {
+  const found = devArtefacts(dist);
+  if (found.length) {
+    throw new Error(`${dist} holds development artefacts, not a release build:\n${found.map((f) => `  ${f.file}: ${f.what}`).join('\n')}\n`
+      + 'Run `make dist` again (`make serve` builds into target/serve, never dist/).');
+  }
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

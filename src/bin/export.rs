@@ -4,6 +4,8 @@
 //! - `poster.svg`: the matrix with a title and the call to action, for Substack, email
 //!   and link cards, where no script runs (`export::svg::matrix_svg` with a band);
 //! - `poster.png`: that SVG rendered natively with resvg, at twice its size;
+//! - `card.png`: the link card, 1200×630 (`export::card`), for `og:image`, `twitter:image`
+//!   and the oEmbed thumbnail;
 //! - `full-stack.csv`: the data, one row per claim (`export::csv::csv`);
 //! - `chart-<filter>.svg` and `.png`: the matrix under each evidence filter, the
 //!   widget's "Download image" links;
@@ -16,7 +18,9 @@
 //! another folder holding `LiberationSans-Regular.ttf` and `LiberationSans-Bold.ttf`.
 //!
 //! Usage: `export <out-dir> [<base-url>]` (the base URL, if any, goes into the call to action);
-//! `export --coverage [<path>]` writes the coverage report (`make coverage`).
+//! `export --coverage [<path>]` writes the coverage report (`make coverage`);
+//! `export --palette [<path>]` writes the stylesheet of colours, `www/palette.css`, from
+//! `model::palette` (`make palette`).
 
 // The wasm target builds every binary (`cargo test --target wasm32-unknown-unknown`):
 // there this one is empty, like `prerender`.
@@ -33,6 +37,7 @@ mod native {
     use std::path::{Path, PathBuf};
     use std::sync::Arc;
 
+    use full_stack::export::card::{card_svg, CardText};
     use full_stack::export::csv::csv;
     use full_stack::export::svg::{matrix_svg, Band, SvgOptions};
     use full_stack::model::chart::TierFilter;
@@ -100,6 +105,23 @@ mod native {
         }
     }
 
+    /// The link card's subtitle.
+    pub const CARD_SUBTITLE: &str =
+        "Where Beijing\u{2019}s policy tools reach across the AI tech stack, layer by layer";
+
+    /// The link card as SVG (1200×630).
+    pub fn card(base_url: Option<&str>) -> String {
+        let place =
+            base_url.map(|u| u.trim_start_matches("https://").trim_start_matches("http://").trim_end_matches('/'));
+        let text = CardText {
+            title: POSTER_TITLE,
+            subtitle: CARD_SUBTITLE,
+            call_to_action: POSTER_CTA,
+            place: place.filter(|p| !p.is_empty()),
+        };
+        card_svg(&CONTENT, &text)
+    }
+
     /// The poster as SVG: the matrix under a band with the title and call to action.
     pub fn poster_svg(base_url: Option<&str>) -> String {
         let cta = call_to_action(base_url);
@@ -121,6 +143,16 @@ mod native {
             println!("coverage: wrote {path}");
             return;
         }
+        if args.peek().map(String::as_str) == Some("--palette") {
+            // `make palette`: the colours, from their one definition, into the stylesheet.
+            let path = args.nth(1).unwrap_or_else(|| "www/palette.css".into());
+            if let Err(e) = std::fs::write(&path, full_stack::model::palette::css()) {
+                eprintln!("export: {path}: {e}");
+                std::process::exit(1);
+            }
+            println!("palette: wrote {path}");
+            return;
+        }
         // The build's counts, in `make dist`'s output.
         print!("{SUMMARY}");
         let out = args.next().map(PathBuf::from).unwrap_or_else(|| PathBuf::from("dist"));
@@ -139,6 +171,7 @@ mod native {
         let svg = poster_svg(base_url);
         write("poster.svg", svg.as_bytes())?;
         write("poster.png", &render_png(&svg, &font_dir(), 2.0)?)?;
+        write("card.png", &render_png(&card(base_url), &font_dir(), 1.0)?)?;
         write(CSV_FILE, csv(&CONTENT).as_bytes())?;
         for filter in TierFilter::ALL {
             let svg = matrix_svg(&CONTENT, &SvgOptions { filter, ..SvgOptions::default() });
@@ -199,6 +232,16 @@ mod native {
             }
             assert_eq!(call_to_action(None), POSTER_CTA);
             assert_eq!(call_to_action(Some("")), POSTER_CTA);
+        }
+
+        #[test]
+        fn the_link_card_is_1200_by_630_and_says_where_to_go() {
+            let png = render_png(&card(Some("https://example.org/full-stack/")), &font_dir(), 1.0).unwrap();
+            let pixmap = resvg::tiny_skia::Pixmap::decode_png(&png).unwrap();
+            assert_eq!((pixmap.width(), pixmap.height()), (1200, 630));
+            assert!(dark_pixels(&png) > 5000, "text and shades are drawn");
+            assert!(card(Some("https://example.org/full-stack/")).contains(">example.org/full-stack<"));
+            assert!(!card(None).contains("example.org"));
         }
     }
 }

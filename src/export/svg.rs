@@ -7,6 +7,7 @@
 
 use crate::model::chart::{Evidence, TierFilter};
 use crate::model::content::{Content, LayerIx, Tier, ToolIx};
+use crate::model::palette;
 
 /// Width of the image in pixels.
 pub const WIDTH: u32 = 1200;
@@ -15,12 +16,16 @@ const MARGIN: u32 = 32;
 const LABEL_W: u32 = 196;
 const HEAD_H: u32 = 60;
 const ROW_H: u32 = 54;
-const FONT: &str = "Arial, Helvetica, 'Liberation Sans', 'DejaVu Sans', sans-serif";
+pub(crate) const FONT: &str = "Arial, Helvetica, 'Liberation Sans', 'DejaVu Sans', sans-serif";
 
-const INK: &str = "#1b1d21";
-const MUTED: &str = "#4a5059";
-const GRID: &str = "#b9bfc8";
-const SURFACE: &str = "#f3f5f8";
+// The light palette of the widget (`model::palette`).
+const INK: &str = palette::FG.light;
+const MUTED: &str = palette::MUTED.light;
+const GRID: &str = palette::BORDER.light;
+const SURFACE: &str = palette::SURFACE.light;
+const PAPER: &str = palette::BG.light;
+const HATCH: &str = palette::HATCH.light;
+const BAND: &str = palette::BAND;
 
 /// A coloured band across the top with a title and a call to action (for posters).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -39,11 +44,17 @@ pub struct SvgOptions<'a> {
 
 /// Fill and text colour for a tier's shading (the light palette of the widget).
 pub fn tier_colours(tier: Tier) -> (&'static str, &'static str) {
-    match tier {
-        Tier::Episode => ("#0a56a6", "#ffffff"),
-        Tier::Report => ("#5b8fd0", "#0d1117"),
-        Tier::Outside => ("#c9daf0", "#0d1117"),
-        Tier::Reconstruction => ("#eef1f5", "#1b1d21"),
+    let c = palette::tier(tier);
+    (c.fill.light, c.fg.light)
+}
+
+/// The dashed frame of an inference's cell and swatch (its tier's border colour).
+fn dashed_frame(tier: Tier, width: &str) -> String {
+    if tier == Tier::Reconstruction {
+        let border = palette::tier(tier).border.light;
+        format!(" stroke=\"{border}\" stroke-width=\"{width}\" stroke-dasharray=\"4 3\"")
+    } else {
+        String::new()
     }
 }
 
@@ -67,7 +78,7 @@ pub fn escape(text: &str) -> String {
 
 /// Approximate advance width of `text` at `size` px (no font metrics here: a fixed
 /// per-character estimate, generous so lines don't overflow in common sans fonts).
-fn text_width(text: &str, size: u32, bold: bool) -> u32 {
+pub(crate) fn text_width(text: &str, size: u32, bold: bool) -> u32 {
     let per_mille: u32 = if bold { 600 } else { 560 };
     let n = text.chars().count() as u32;
     n * size * per_mille / 1000
@@ -98,23 +109,23 @@ pub fn wrap(text: &str, size: u32, bold: bool, max: u32) -> Vec<String> {
     lines
 }
 
-struct Out(String);
+pub(crate) struct Out(pub(crate) String);
 
 impl Out {
-    fn raw(&mut self, s: &str) {
+    pub(crate) fn raw(&mut self, s: &str) {
         self.0.push_str(s);
     }
-    fn num(&mut self, n: u32) {
+    pub(crate) fn num(&mut self, n: u32) {
         self.0.push_str(&n.to_string());
     }
-    fn attr(&mut self, name: &str, value: u32) {
+    pub(crate) fn attr(&mut self, name: &str, value: u32) {
         self.raw(" ");
         self.raw(name);
         self.raw("=\"");
         self.num(value);
         self.raw("\"");
     }
-    fn rect(&mut self, x: u32, y: u32, w: u32, h: u32, extra: &str) {
+    pub(crate) fn rect(&mut self, x: u32, y: u32, w: u32, h: u32, extra: &str) {
         self.raw("<rect");
         self.attr("x", x);
         self.attr("y", y);
@@ -126,7 +137,7 @@ impl Out {
     }
     /// One line of text; `anchor` is "start", "middle" or "end".
     #[allow(clippy::too_many_arguments)]
-    fn text(&mut self, x: u32, y: u32, size: u32, bold: bool, fill: &str, anchor: &str, text: &str) {
+    pub(crate) fn text(&mut self, x: u32, y: u32, size: u32, bold: bool, fill: &str, anchor: &str, text: &str) {
         self.raw("<text");
         self.attr("x", x);
         self.attr("y", y);
@@ -148,7 +159,7 @@ impl Out {
     }
     /// Wrapped lines from baseline `y`; returns the y below the last line.
     #[allow(clippy::too_many_arguments)]
-    fn para(&mut self, x: u32, y: u32, size: u32, bold: bool, fill: &str, max: u32, text: &str) -> u32 {
+    pub(crate) fn para(&mut self, x: u32, y: u32, size: u32, bold: bool, fill: &str, max: u32, text: &str) -> u32 {
         let lead = size * 13 / 10;
         let mut y = y;
         for line in wrap(text, size, bold, max) {
@@ -157,6 +168,14 @@ impl Out {
         }
         y
     }
+}
+
+/// The pattern of a cell with no evidence found (`url(#nf)`), inside `<defs>`.
+pub(crate) fn hatch_pattern() -> String {
+    format!(
+        "<pattern id=\"nf\" width=\"8\" height=\"8\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\">\
+         <rect width=\"8\" height=\"8\" fill=\"{PAPER}\"/><line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"8\" stroke=\"{HATCH}\" stroke-width=\"3\"/></pattern>"
+    )
 }
 
 /// The matrix as an SVG document, `WIDTH` px wide.
@@ -177,15 +196,15 @@ pub fn matrix_svg(content: &Content, options: &SvgOptions<'_>) -> String {
             let title = wrap(band.title, 34, true, inner);
             let cta = wrap(band.call_to_action, 20, false, inner);
             let h = 28 + title.len() as u32 * 42 + cta.len() as u32 * 28 + 18;
-            body.rect(0, 0, WIDTH, h, "fill=\"#0b3a6e\"");
+            body.rect(0, 0, WIDTH, h, &format!("fill=\"{BAND}\""));
             y = 28 + 34;
             for l in &title {
-                body.text(MARGIN, y, 34, true, "#ffffff", "start", l);
+                body.text(MARGIN, y, 34, true, PAPER, "start", l);
                 y += 42;
             }
             y += 2;
             for l in &cta {
-                body.text(MARGIN, y, 20, false, "#ffffff", "start", l);
+                body.text(MARGIN, y, 20, false, PAPER, "start", l);
                 y += 28;
             }
             y = h + 36;
@@ -237,11 +256,7 @@ pub fn matrix_svg(content: &Content, options: &SvgOptions<'_>) -> String {
             match Evidence::of(content, LayerIx::at(l), ToolIx::at(t), options.filter) {
                 Evidence::Shown { count, tier, .. } => {
                     let (fill, fg) = tier_colours(tier);
-                    let stroke = if tier == Tier::Reconstruction {
-                        format!(" stroke=\"{MUTED}\" stroke-width=\"1.5\" stroke-dasharray=\"4 3\"")
-                    } else {
-                        String::new()
-                    };
+                    let stroke = dashed_frame(tier, "1.5");
                     body.rect(x + 4, ry + 4, col_w - 8, ROW_H - 8, &format!("fill=\"{fill}\" rx=\"4\"{stroke}"));
                     body.text(x + col_w / 2 - 8, ry + ROW_H / 2 + 8, 22, true, fg, "middle", &count.to_string());
                     body.text(x + col_w / 2 + 14, ry + ROW_H / 2 + 7, 14, true, fg, "middle", tier.mark());
@@ -285,11 +300,7 @@ pub fn matrix_svg(content: &Content, options: &SvgOptions<'_>) -> String {
     };
     for tier in Tier::ALL {
         let (fill, fg) = tier_colours(tier);
-        let stroke = if tier == Tier::Reconstruction {
-            format!(" stroke=\"{MUTED}\" stroke-dasharray=\"4 3\"")
-        } else {
-            String::new()
-        };
+        let stroke = dashed_frame(tier, "1");
         let swatch = move |o: &mut Out, sx: u32, sy: u32| {
             o.rect(sx, sy, 22, 22, &format!("fill=\"{fill}\" rx=\"3\"{stroke}"));
             o.text(sx + 11, sy + 16, 13, true, fg, "middle", tier.mark());
@@ -303,7 +314,7 @@ pub fn matrix_svg(content: &Content, options: &SvgOptions<'_>) -> String {
     item(&mut body, &mut x, &mut y, &nf, "No evidence found (not a claim that none exists)");
     if !options.filter.is_everything() {
         let dot = |o: &mut Out, sx: u32, sy: u32| {
-            o.rect(sx, sy, 22, 22, &format!("fill=\"#ffffff\" rx=\"3\" stroke=\"{GRID}\""));
+            o.rect(sx, sy, 22, 22, &format!("fill=\"{PAPER}\" rx=\"3\" stroke=\"{GRID}\""));
             o.text(sx + 11, sy + 16, 13, false, MUTED, "middle", "\u{00b7}");
         };
         item(&mut body, &mut x, &mut y, &dot, "Evidence hidden by the filter");
@@ -336,9 +347,8 @@ pub fn matrix_svg(content: &Content, options: &SvgOptions<'_>) -> String {
     o.raw(&format!(" viewBox=\"0 0 {WIDTH} {height}\" font-family=\"{FONT}\">\n"));
     o.raw("<title>China\u{2019}s industrial policy across the AI tech stack: a reconstruction after RAND\u{2019}s Full Stack (2025)</title>\n");
     o.raw("<desc>A matrix of the layers of the AI tech stack (rows, physical applications at the top, semiconductors at the bottom) against industrial-policy tools (columns). Each evidenced cell shows its number of programs and examples and a letter for its strongest source.</desc>\n");
-    o.raw("<defs><pattern id=\"nf\" width=\"8\" height=\"8\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\">");
-    o.raw("<rect width=\"8\" height=\"8\" fill=\"#ffffff\"/><line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"8\" stroke=\"#dde1e7\" stroke-width=\"3\"/></pattern></defs>\n");
-    o.rect(0, 0, WIDTH, height, "fill=\"#ffffff\"");
+    o.raw(&format!("<defs>{}</defs>\n", hatch_pattern()));
+    o.rect(0, 0, WIDTH, height, &format!("fill=\"{PAPER}\""));
     o.raw(&body.0);
     o.raw("</svg>\n");
     o.0
@@ -403,9 +413,9 @@ mod tests {
         assert!(s.contains("&lt;meet&gt;"));
         assert!(s.contains("example.org/fs?a=1&amp;b=2"));
         assert!(!s.contains("<meet>"));
-        assert!(s.contains("fill=\"#0b3a6e\""), "band drawn");
+        assert!(s.contains(&format!("fill=\"{BAND}\"")), "band drawn");
         let plain = matrix_svg(&CONTENT, &opts());
-        assert!(!plain.contains("#0b3a6e"));
+        assert!(!plain.contains(BAND));
     }
 
     #[test]

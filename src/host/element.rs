@@ -11,6 +11,7 @@
 use std::cell::RefCell;
 
 use wasm_bindgen::prelude::wasm_bindgen;
+use wasm_bindgen::JsValue;
 use web_sys::Element;
 use yew::AppHandle;
 
@@ -25,8 +26,10 @@ thread_local! {
 }
 
 /// Mounts the widget into `root` (an element inside the custom element's shadow
-/// root), replacing whatever this instance showed before. `instance` numbers the wasm
-/// instance, for console messages.
+/// root), replacing whatever this instance showed before. `options` are the element's
+/// attributes named in [`OPTIONS`], in that order, exactly as the host page wrote them
+/// (`undefined` or `null` for an absent one). `instance` numbers the wasm instance, for
+/// console messages.
 ///
 /// - `place` (the element's place among the page's elements, from 1) and `id` (its
 ///   `id` attribute) name its quiz storage, so several elements on a page keep their
@@ -35,22 +38,19 @@ thread_local! {
 ///   quiz results link there, since the host page does not show them. Only an http(s)
 ///   or file URL is used; anything else shares the text without a link.
 #[wasm_bindgen(js_name = mountElement)]
-#[allow(clippy::too_many_arguments)]
 pub fn mount_element(
     root: Element,
-    view: Option<String>,
-    theme: Option<String>,
-    cell: Option<String>,
-    quiz: Option<String>,
+    options: Vec<JsValue>,
     instance: u32,
     place: u32,
     id: Option<String>,
     page: Option<String>,
 ) {
     unmount_element();
-    // Absent attributes (None) keep their defaults silently.
-    let present = OPTIONS.into_iter().zip([&view, &theme, &cell, &quiz]);
-    let pairs = present.into_iter().filter_map(|(k, v)| v.as_deref().map(|v| (k, v)));
+    // Absent attributes keep their defaults silently.
+    let values: Vec<Option<String>> = options.iter().map(JsValue::as_string).collect();
+    let present = OPTIONS.into_iter().zip(&values);
+    let pairs = present.filter_map(|(k, v)| v.as_deref().map(|v| (k, v)));
     let (config, notices) = Config::from_pairs(pairs, &CONTENT);
     for n in &notices {
         web_sys::console::warn_1(&format!("<full-stack-explainer> #{instance}: {n}").into());

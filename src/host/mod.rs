@@ -9,18 +9,20 @@ pub mod resize;
 use wasm_bindgen::JsCast;
 use web_sys::Element;
 
-use crate::model::embed::{MODE_ATTR, OPTIONS, PRERENDERED_ATTR, ROOT_ID};
+use crate::model::embed::{EVENTS_OPTION, MODE_ATTR, OPTIONS, PRERENDERED_ATTR, ROOT_ID};
 use crate::model::{Config, Route, CONTENT};
 use crate::platform::fragment;
 use crate::view::{App, AppProps, ContentRef};
 use yew::AttrValue;
 
-/// Reads `key=value` pairs from the page's query string.
-fn query_pairs() -> Vec<(String, String)> {
+/// Reads `key=value` pairs from the page's query string: the options, and for the embed
+/// also [`EVENTS_OPTION`].
+fn query_pairs(embed: bool) -> Vec<(String, String)> {
     let search = web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default();
     let mut out = Vec::new();
     if let Ok(params) = web_sys::UrlSearchParams::new_with_str(&search) {
-        for key in OPTIONS {
+        let events = embed.then_some(EVENTS_OPTION);
+        for key in OPTIONS.into_iter().chain(events) {
             if let Some(v) = params.get(key) {
                 out.push((key.to_string(), v));
             }
@@ -87,15 +89,19 @@ pub fn start() {
         Some("embed") => true,
         _ => return,
     };
-    let pairs = query_pairs();
+    let pairs = query_pairs(embed);
     let (config, mut notices) = Config::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())), &CONTENT);
     let route = Route::parse(&fragment::read(), &CONTENT).unwrap_or_else(|notice| {
         notices.push(notice);
         None
     });
+    let events = config.events;
     mount(root.unchecked_into(), config, route, notices, true);
     if embed {
         resize::start();
+        if events {
+            crate::platform::events::post_to_parent();
+        }
     }
 }
 

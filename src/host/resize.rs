@@ -13,9 +13,10 @@
 use std::cell::Cell;
 use std::rc::Rc;
 
-use js_sys::{Object, Reflect};
+use js_sys::Object;
+use serde::Serialize;
 use wasm_bindgen::closure::Closure;
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsCast;
 use web_sys::Window;
 
 /// The key under which Datawrapper-style hosts find the height.
@@ -53,30 +54,53 @@ pub fn start() {
     }
 }
 
-fn object(pairs: &[(&str, JsValue)]) -> Object {
-    let o = Object::new();
-    for (k, v) in pairs {
-        let _ = Reflect::set(&o, &JsValue::from_str(k), v);
-    }
-    o
+/// `{"datawrapper-height": {"full-stack": 812}}`.
+#[derive(Serialize)]
+struct Datawrapper {
+    #[serde(rename = "datawrapper-height")]
+    height: DatawrapperHeight,
+}
+
+#[derive(Serialize)]
+struct DatawrapperHeight {
+    /// Named [`DATAWRAPPER_ID`].
+    #[serde(rename = "full-stack")]
+    full_stack: u32,
+}
+
+/// Flourish's and Embedly's message (sent as a JSON string).
+#[derive(Serialize)]
+struct Flourish<'a> {
+    sender: &'static str,
+    context: &'static str,
+    method: &'static str,
+    height: u32,
+    src: &'a str,
+}
+
+/// AMP's `embed-size` request.
+#[derive(Serialize)]
+struct Amp {
+    sentinel: &'static str,
+    #[serde(rename = "type")]
+    kind: &'static str,
+    height: u32,
 }
 
 /// Sends `height` in each format. Errors (a parent that went away) are ignored.
 fn post(parent: &Window, height: u32) {
-    let h = JsValue::from(height);
     let href = web_sys::window().and_then(|w| w.location().href().ok()).unwrap_or_default();
-    let datawrapper = object(&[("datawrapper-height", object(&[(DATAWRAPPER_ID, h.clone())]).into())]);
-    let flourish = object(&[
-        ("sender", "Flourish".into()),
-        ("context", "iframe.resize".into()),
-        ("method", "resize".into()),
-        ("height", h.clone()),
-        ("src", href.into()),
-    ]);
-    let amp = object(&[("sentinel", "amp".into()), ("type", "embed-size".into()), ("height", h)]);
-    let _ = parent.post_message(&datawrapper, "*");
-    if let Ok(s) = js_sys::JSON::stringify(&flourish) {
+    let js = serde_wasm_bindgen::Serializer::json_compatible();
+    let datawrapper = Datawrapper { height: DatawrapperHeight { full_stack: height } };
+    let flourish = Flourish { sender: "Flourish", context: "iframe.resize", method: "resize", height, src: &href };
+    let amp = Amp { sentinel: "amp", kind: "embed-size", height };
+    if let Ok(v) = datawrapper.serialize(&js) {
+        let _ = parent.post_message(&v, "*");
+    }
+    if let Some(s) = flourish.serialize(&js).ok().and_then(|v| js_sys::JSON::stringify(&v).ok()) {
         let _ = parent.post_message(&s, "*");
     }
-    let _ = parent.post_message(&amp, "*");
+    if let Ok(v) = amp.serialize(&js) {
+        let _ = parent.post_message(&v, "*");
+    }
 }

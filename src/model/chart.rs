@@ -47,6 +47,21 @@ impl TierFilter {
         self.0.id()
     }
 
+    /// The value of the `evidence` option (attribute or query parameter) for this filter.
+    pub fn option(self) -> &'static str {
+        match self.0 {
+            Tier::Reconstruction => "all",
+            Tier::Outside => "sourced",
+            Tier::Report => "episode-report",
+            Tier::Episode => "episode",
+        }
+    }
+
+    /// Reads the `evidence` option: `all`, `sourced`, `episode-report` or `episode`.
+    pub fn parse_option(value: &str) -> Option<TierFilter> {
+        TierFilter::ALL.into_iter().find(|f| f.option() == value)
+    }
+
     /// Whether `claim` is shown: one of its sources is at an admitted tier.
     pub fn shows(self, claim: &Claim) -> bool {
         self.admits(claim.tier)

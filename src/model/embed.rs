@@ -23,8 +23,15 @@ pub const LIVE_ATTR: &str = "data-live";
 /// The custom element.
 pub const ELEMENT_NAME: &str = "full-stack-explainer";
 
-/// The options, as query parameters and element attributes, in the order they apply.
-pub const OPTIONS: [&str; 4] = ["view", "theme", "cell", "quiz"];
+/// The options, as query parameters and element attributes, in the order they apply
+/// (`model::config` parses them). `www/templates/element.js` observes the same
+/// attributes and passes them in this order (`tests/options.rs` checks it).
+pub const OPTIONS: [&str; 7] = ["view", "theme", "cell", "quiz", "highlight", "evidence", "sections"];
+
+/// The query parameter with which a page embedding `embed.html` asks for the reader's
+/// actions as messages (`events=1`; see `platform::events`). Not an element attribute: the
+/// element dispatches its events on the host page anyway.
+pub const EVENTS_OPTION: &str = "events";
 
 /// The id of the `<script type="application/json">` holding the on-demand data inline
 /// (the single offline file).

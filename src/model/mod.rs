@@ -4,6 +4,8 @@ pub mod chart;
 pub mod config;
 pub mod content;
 pub mod embed;
+pub mod events;
+pub mod palette;
 pub mod quiz;
 pub mod route;
 pub mod timeline;

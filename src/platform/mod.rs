@@ -1,5 +1,6 @@
 //! The one way the views reach the browser: the URL fragment, storage, the clipboard,
-//! focus and scrolling, the on-demand data, the page's address.
+//! focus and scrolling, the on-demand data, the page's address, the events the host page
+//! hears.
 //!
 //! Every function compiles on both targets (so `cargo clippy` and the server-rendering
 //! tests check it natively) and does nothing off the browser: natively there is no
@@ -12,6 +13,7 @@
 pub mod clipboard;
 pub mod data;
 pub mod dom;
+pub mod events;
 pub mod fragment;
 pub mod page;
 pub mod storage;

@@ -5,6 +5,7 @@ use std::rc::Rc;
 
 use yew::Reducible;
 
+use super::chart::ChartPreset;
 use crate::model::route::{ChartTarget, PointsAt, Route};
 use crate::model::{Config, EventIx, QuestionIx, Theme, View};
 
@@ -16,6 +17,8 @@ pub struct AppState {
     pub view: View,
     /// The chart's selected cell, row or column.
     pub chart: Option<ChartTarget>,
+    /// The chart's configured highlight and evidence filter.
+    pub chart_preset: ChartPreset,
     /// The key points' section (and point) shown from a link.
     pub points_focus: Option<PointsAt>,
     /// A question opened from a link, to practise it.
@@ -52,6 +55,7 @@ impl AppState {
         let mut state = AppState {
             view: config.view,
             chart: config.cell.map(|(layer, tool)| ChartTarget::Cell { layer, tool }),
+            chart_preset: ChartPreset { highlight: config.highlight, filter: config.evidence },
             theme: config.theme,
             notices,
             ..AppState::default()
@@ -64,7 +68,8 @@ impl AppState {
 
     /// The first state when hydrating markup rendered with the default config: only what
     /// changes attributes, not structure (the view and the theme), is applied; the
-    /// selection, deep-link route and notices wait for [`AppAction::Boot`].
+    /// selection, the chart's highlight and filter, the deep-link route and notices wait
+    /// for [`AppAction::Boot`].
     pub fn for_hydration(config: &Config, route: Option<Route>) -> AppState {
         let view = route.map(Route::view).unwrap_or(config.view);
         AppState { view, theme: config.theme, ..AppState::default() }
@@ -170,16 +175,21 @@ mod tests {
             view: View::Chart,
             theme: Theme::Dark,
             cell: Some((LayerIx::at(1), ToolIx::at(2))),
+            highlight: crate::model::chart::Highlight::Tool(ToolIx::at(3)),
+            evidence: crate::model::chart::TierFilter(crate::model::Tier::Episode),
             ..Config::default()
         };
         let route = Some(Route::QuizResult { score: 3, total: 10 });
         let first = AppState::for_hydration(&config, route);
         // The view and theme are attributes: they may differ from the server render.
         assert_eq!((first.view, first.theme), (View::Quiz, Theme::Dark));
-        // Structure waits: no selection, no shared result, no notices.
+        // Structure waits: no selection, no shared result, no notices, the chart as served.
         assert_eq!((first.chart, first.shared_result, first.notices.len()), (None, None, 0));
+        assert_eq!(first.chart_preset, ChartPreset::default());
         let booted = reduce(first, AppAction::Boot { config: config.clone(), route, notices: vec!["n".into()] });
         assert_eq!(booted, AppState::new(&config, route, vec!["n".into()]));
+        assert_eq!(booted.chart_preset.filter, config.evidence);
+        assert_eq!(booted.chart_preset.highlight, config.highlight);
     }
 
     #[test]

@@ -111,6 +111,14 @@ impl Pos {
     }
 }
 
+/// How the chart starts, from the configuration (`highlight` and `evidence`): applied
+/// when the chart is created and again when the configuration arrives after hydration.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub struct ChartPreset {
+    pub highlight: Highlight,
+    pub filter: TierFilter,
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct ChartState {
     pub highlight: Highlight,
@@ -135,8 +143,16 @@ impl ChartState {
     /// A fresh state for a grid of `layers` × `tools`, with the tab stop on the
     /// selection if there is one.
     pub fn new(layers: usize, tools: usize, target: Option<ChartTarget>) -> ChartState {
+        ChartState::with_preset(layers, tools, target, ChartPreset::default())
+    }
+
+    /// [`ChartState::new`], with the configured highlight and filter.
+    pub fn with_preset(layers: usize, tools: usize, target: Option<ChartTarget>, preset: ChartPreset) -> ChartState {
         let focus = target.map(Pos::of_target).filter(|p| p.valid(layers, tools)).unwrap_or(Pos::FIRST);
-        ChartState { highlight: Highlight::None, filter: TierFilter::default(), focus, layers, tools }
+        let state = ChartState { highlight: Highlight::None, filter: preset.filter, focus, layers, tools };
+        // Through the reducer's own check: a highlight outside the grid is none.
+        let state = Rc::new(state).reduce(ChartAction::SetHighlight(preset.highlight));
+        (*state).clone()
     }
 }
 

@@ -11,7 +11,7 @@ use yew::Reducible;
 
 use crate::model::content::OPTION_COUNT;
 use crate::model::quiz::{self, Progress, Score, Stage};
-use crate::model::{Data, QuestionIx, QuizLength};
+use crate::model::{Data, QuestionIx, QuizLength, SectionIx};
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum QuizAction {
@@ -43,11 +43,16 @@ pub struct QuizState {
     pub progress: Progress,
     /// Practising one question opened from a link: not stored, no summary.
     pub practice: bool,
+    /// The sections rounds draw from (every section when empty): the `sections` option.
+    pub sections: Rc<[SectionIx]>,
 }
 
 impl PartialEq for QuizState {
     fn eq(&self, other: &Self) -> bool {
-        std::ptr::eq(self.data, other.data) && self.progress == other.progress && self.practice == other.practice
+        std::ptr::eq(self.data, other.data)
+            && self.progress == other.progress
+            && self.practice == other.practice
+            && self.sections == other.sections
     }
 }
 
@@ -55,7 +60,25 @@ impl QuizState {
     /// The edition round of `length`, at question 1: the same for every reader and for
     /// the page rendered at build time.
     pub fn new(data: &'static Data, length: QuizLength) -> QuizState {
-        QuizState { data, progress: Progress::new(data, length, quiz::EDITION_SEED), practice: false }
+        QuizState::scoped(data, length, Rc::from([]))
+    }
+
+    /// The edition round of `length` drawn from `sections` only (every section when
+    /// empty); "Start over" and the length switch keep to them, and stored progress that
+    /// asks anything else is not restored.
+    pub fn scoped(data: &'static Data, length: QuizLength, sections: Rc<[SectionIx]>) -> QuizState {
+        let progress = Progress::scoped(data, length, quiz::EDITION_SEED, &sections);
+        QuizState { data, progress, practice: false, sections }
+    }
+
+    /// How many questions this quiz may ask: the full quiz's length.
+    pub fn pool_size(&self) -> usize {
+        self.data.questions.iter().filter(|q| self.sections.is_empty() || self.sections.contains(&q.section)).count()
+    }
+
+    /// Whether question `q` is one this quiz may ask.
+    fn in_scope(&self, q: QuestionIx) -> bool {
+        self.sections.is_empty() || self.data.question(q).is_some_and(|q| self.sections.contains(&q.section))
     }
 
     /// Practising question `q` alone.
@@ -64,7 +87,7 @@ impl QuizState {
             Some(question) => Progress::of(vec![q], QuizLength::Quick, quiz::practice_seed(&question.id)),
             None => Progress::default(),
         };
-        QuizState { data, progress, practice: true }
+        QuizState { data, progress, practice: true, sections: Rc::from([]) }
     }
 
     pub fn score(&self) -> Score {
@@ -80,7 +103,7 @@ impl QuizState {
                 if self.practice || !p.unanswered() || p.length == length {
                     return None;
                 }
-                next = Progress::new(self.data, length, p.seed);
+                next = Progress::scoped(self.data, length, p.seed, &self.sections);
             }
             QuizAction::Choose(option) => {
                 let (_, answer) = p.current()?;
@@ -136,7 +159,7 @@ impl QuizState {
                 next = if self.practice {
                     Progress::of(p.questions.clone(), p.length, p.seed)
                 } else {
-                    Progress::new(self.data, length, seed)
+                    Progress::scoped(self.data, length, seed, &self.sections)
                 };
             }
             QuizAction::Restore(stored) => {
@@ -144,6 +167,7 @@ impl QuizState {
                     || self.practice
                     || stored.validate(self.data).is_err()
                     || stored.stage == Stage::Empty
+                    || !stored.questions.iter().all(|q| self.in_scope(*q))
                 {
                     return None;
                 }
@@ -159,9 +183,7 @@ impl Reducible for QuizState {
 
     fn reduce(self: Rc<Self>, action: QuizAction) -> Rc<Self> {
         match self.apply(action) {
-            Some(progress) if progress != self.progress => {
-                Rc::new(QuizState { data: self.data, progress, practice: self.practice })
-            }
+            Some(progress) if progress != self.progress => Rc::new(QuizState { progress, ..(*self).clone() }),
             _ => self,
         }
     }
@@ -439,6 +461,59 @@ mod tests {
         bad.cursor = 7;
         assert_ignored(&QuizState::new(build_data(), QuizLength::Quick), QuizAction::Restore(bad));
         assert_ignored(&QuizState::new(build_data(), QuizLength::Quick), QuizAction::Restore(Progress::default()));
+    }
+
+    /// Ids of sections, as indexes.
+    fn sections(ids: &[&str]) -> Rc<[SectionIx]> {
+        let all = &build_data().sections;
+        ids.iter().map(|id| SectionIx::at(all.iter().position(|s| s.id == *id).expect(id))).collect()
+    }
+
+    fn asked_sections(s: &QuizState) -> Vec<SectionIx> {
+        s.progress.questions.iter().map(|q| build_data().questions[q.get()].section).collect()
+    }
+
+    #[test]
+    fn a_quiz_on_some_sections_asks_only_their_questions_through_restarts_and_length_switches() {
+        let scope = sections(&["stack", "chips-software"]);
+        let quick = QuizState::scoped(build_data(), QuizLength::Quick, scope.clone());
+        assert!(asked_sections(&quick).iter().all(|s| scope.contains(s)), "{:?}", asked_sections(&quick));
+        for s in scope.iter() {
+            assert!(asked_sections(&quick).contains(s), "each chosen section is asked");
+        }
+        let in_scope = build_data().questions.iter().filter(|q| scope.contains(&q.section)).count();
+        assert_eq!(quick.progress.questions.len(), in_scope.min(10));
+        let full = run(quick.clone(), [QuizAction::SetLength(QuizLength::Full)]);
+        assert_eq!(full.progress.questions.len(), in_scope, "the full quiz: every question of those sections");
+        assert_eq!(full.pool_size(), in_scope);
+        assert!(asked_sections(&full).iter().all(|s| scope.contains(s)));
+        for seed in 0..50 {
+            let again = run(full.clone(), [QuizAction::Restart { length: QuizLength::Quick, seed }]);
+            assert!(asked_sections(&again).iter().all(|s| scope.contains(s)), "seed {seed}");
+        }
+        // Progress stored by a quiz on every section is not restored into this one.
+        let stored = answer(started(QuizLength::Quick, 12), true).progress;
+        assert!(stored.questions.iter().any(|q| !scope.contains(&build_data().questions[q.get()].section)));
+        assert_ignored(&quick, QuizAction::Restore(stored));
+        let own = answer(quick.clone(), true).progress;
+        assert_eq!(run(quick, [QuizAction::Restore(own.clone())]).progress, own);
+        // One section of fewer than ten questions: all of them, quick or full.
+        let small = sections(&["guest"]);
+        let one = QuizState::scoped(build_data(), QuizLength::Quick, small.clone());
+        let n = build_data().questions.iter().filter(|q| small.contains(&q.section)).count();
+        assert!(n < 10);
+        assert_eq!(one.progress.questions.len(), n);
+    }
+
+    #[test]
+    fn naming_every_section_is_the_whole_quiz() {
+        let every: Rc<[SectionIx]> = (0..build_data().sections.len()).map(SectionIx::at).collect();
+        for length in [QuizLength::Quick, QuizLength::Full] {
+            assert_eq!(
+                QuizState::scoped(build_data(), length, every.clone()).progress,
+                QuizState::new(build_data(), length).progress
+            );
+        }
     }
 
     #[test]

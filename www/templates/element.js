@@ -5,6 +5,9 @@
 //     <a href="https://example.org/full-stack/">Open the Full Stack explainer</a>
 //   </full-stack-explainer>
 //
+// The element dispatches the reader's actions as bubbling, composed CustomEvents on
+// itself: full-stack:select, full-stack:view and full-stack:quiz-finished (README).
+//
 // Built by scripts/dist.mjs from www/templates/element.js: the widget's CSS is
 // inlined below at build time. A classic script (not a module), so it works in a
 // plain <script src>; it loads widget.js and widget_bg.wasm from its own folder.
@@ -28,7 +31,8 @@
   if (typeof customElements === 'undefined' || customElements.get(NAME)) return;
 
   const CSS = "{{CSS}}";
-  const ATTRS = ['view', 'theme', 'cell', 'quiz'];
+  // The options, in the order of OPTIONS in src/model/embed.rs (tests/options.rs checks it).
+  const ATTRS = ['view', 'theme', 'cell', 'quiz', 'highlight', 'evidence', 'sections'];
   // Start loading when an element is this close to the viewport.
   const ROOT_MARGIN = '600px 0px';
 
@@ -221,7 +225,7 @@
       const scope = this.getRootNode();
       const place = Array.prototype.indexOf.call((scope.querySelectorAll ? scope : document).querySelectorAll(NAME), this) + 1;
       try {
-        glue.mountElement(root, attr('view'), attr('theme'), attr('cell'), attr('quiz'), n, place, attr('id'), PAGE);
+        glue.mountElement(root, ATTRS.map(attr), n, place, attr('id'), PAGE);
       } catch (error) {
         // The instance's panic hook has shown the error box; this one is dead.
         console.error(`<${NAME}> #${n}:`, error);

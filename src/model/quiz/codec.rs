@@ -26,6 +26,18 @@ pub fn storage_key(instance: Option<&str>) -> String {
     }
 }
 
+/// The storage key of a quiz drawn from some sections only (`ids`, in episode order), from
+/// the widget's key: `<key>~<hash of the ids>`, so a post's quiz on two sections and the
+/// whole quiz on the same page keep their own progress. No sections: `key` itself.
+pub fn scoped_key(key: &str, ids: &[&str]) -> String {
+    if ids.is_empty() {
+        return key.to_string();
+    }
+    let joined = ids.join(",");
+    let hash = joined.bytes().fold(0x811c_9dc5_u32, |h, b| (h ^ b as u32).wrapping_mul(0x0100_0193));
+    format!("{key}~{hash:08x}")
+}
+
 /// The storage instance of a `<full-stack-explainer>`: `id-<id>` from its `id`
 /// attribute when that has usable characters (it stays put when elements are added or
 /// moved), else `el-<place>`, its place among the page's elements in document order

@@ -13,8 +13,8 @@ pub mod order;
 pub mod progress;
 pub mod share;
 
-pub use codec::{decode, element_instance, encode, storage_key, STORAGE_KEY};
-pub use order::{option_order, pick, practice_seed, Rng};
+pub use codec::{decode, element_instance, encode, scoped_key, storage_key, STORAGE_KEY};
+pub use order::{option_order, pick, pick_in, practice_seed, Rng};
 pub use progress::{announcement, is_correct, verdict, Answer, Progress, Score, Stage};
 pub use share::{share_link, share_page, share_text, sibling};
 
@@ -235,6 +235,16 @@ mod tests {
         retry.retry = true;
         assert!(!retry.untouched() && !retry.unanswered());
         assert!(!Progress::default().untouched() && !Progress::default().unanswered());
+    }
+
+    #[test]
+    fn a_quiz_on_some_sections_has_its_own_storage_key() {
+        let base = storage_key(Some("post"));
+        assert_eq!(scoped_key(&base, &[]), base);
+        let chips = scoped_key(&base, &["stack", "chips-software"]);
+        assert!(chips.starts_with(&format!("{base}~")) && chips.len() == base.len() + 9, "{chips}");
+        assert_ne!(chips, scoped_key(&base, &["stack"]));
+        assert_eq!(chips, scoped_key(&base, &["stack", "chips-software"]));
     }
 
     #[test]

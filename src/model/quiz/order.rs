@@ -4,7 +4,7 @@
 
 use super::QUICK_LEN;
 use crate::model::config::QuizLength;
-use crate::model::content::{Data, QuestionIx, OPTION_COUNT};
+use crate::model::content::{Data, QuestionIx, SectionIx, OPTION_COUNT};
 
 /// SplitMix64: small, fast and well mixed. Not for secrets.
 #[derive(Clone, Debug)]
@@ -55,32 +55,43 @@ pub fn option_order(seed: u32, question_id: &str) -> [u8; OPTION_COUNT] {
 /// quick quiz takes one question from every section (from as many sections as it has
 /// room for), then fills up at random.
 pub fn pick(data: &Data, length: QuizLength, seed: u32) -> Vec<QuestionIx> {
-    let all = data.questions.len().min(u16::MAX as usize);
+    pick_in(data, length, seed, &[])
+}
+
+/// [`pick`] among the questions of `sections` only (every section when empty): the quick
+/// quiz takes one question from each of them, then fills up from them; the full quiz asks
+/// all their questions. With no sections given, exactly what [`pick`] always gave (the
+/// edition stays the edition).
+pub fn pick_in(data: &Data, length: QuizLength, seed: u32, sections: &[SectionIx]) -> Vec<QuestionIx> {
+    let n = data.questions.len().min(u16::MAX as usize);
+    let in_scope = |s: SectionIx| sections.is_empty() || sections.contains(&s);
+    let allowed: Vec<bool> = (0..n).map(|q| in_scope(data.questions[q].section)).collect();
+    let all = allowed.iter().filter(|a| **a).count();
     if length == QuizLength::Full || all <= QUICK_LEN {
-        return (0..all).map(QuestionIx::at).collect();
+        return (0..n).filter(|&q| allowed[q]).map(QuestionIx::at).collect();
     }
     let mut rng = Rng::new(seed as u64 ^ 0x5EED_0F0F_u64);
-    let mut sections: Vec<usize> = (0..data.sections.len()).collect();
-    rng.shuffle(&mut sections);
-    let mut picked = vec![false; all];
+    let mut order: Vec<usize> = (0..data.sections.len()).filter(|&s| in_scope(SectionIx::at(s))).collect();
+    rng.shuffle(&mut order);
+    let mut picked = vec![false; n];
     let mut count = 0;
-    for s in sections {
+    for s in order {
         if count == QUICK_LEN {
             break;
         }
-        let pool: Vec<usize> = (0..all).filter(|&q| data.questions[q].section.get() == s).collect();
+        let pool: Vec<usize> = (0..n).filter(|&q| data.questions[q].section.get() == s).collect();
         if !pool.is_empty() {
             picked[pool[rng.below(pool.len())]] = true;
             count += 1;
         }
     }
-    let mut rest: Vec<usize> = (0..all).filter(|&q| !picked[q]).collect();
+    let mut rest: Vec<usize> = (0..n).filter(|&q| allowed[q] && !picked[q]).collect();
     rng.shuffle(&mut rest);
     for q in rest.into_iter().take(QUICK_LEN - count) {
         picked[q] = true;
     }
     // In episode order (the content's order).
-    (0..all).filter(|&q| picked[q]).map(QuestionIx::at).collect()
+    (0..n).filter(|&q| picked[q]).map(QuestionIx::at).collect()
 }
 
 /// A seed for a practice question: fixed per question, so the server-rendered page and

@@ -1,9 +1,9 @@
 //! A quiz in progress: what is asked, what was answered, where the reader is; the score;
 //! and the words of the verdicts.
 
-use super::order::pick;
+use super::order::pick_in;
 use crate::model::config::QuizLength;
-use crate::model::content::{Data, Question, QuestionIx, OPTION_COUNT};
+use crate::model::content::{Data, Question, QuestionIx, SectionIx, OPTION_COUNT};
 
 /// A reader's answer to one question. `chosen` is an index into `Question::options`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -59,7 +59,13 @@ pub fn is_correct(q: &Question, a: Answer) -> bool {
 impl Progress {
     /// A fresh round of `length` with `seed`, at question 1.
     pub fn new(data: &Data, length: QuizLength, seed: u32) -> Progress {
-        Progress::of(pick(data, length, seed), length, seed)
+        Progress::scoped(data, length, seed, &[])
+    }
+
+    /// A fresh round drawn from the questions of `sections` only (every section when
+    /// empty; see [`super::order::pick_in`]).
+    pub fn scoped(data: &Data, length: QuizLength, seed: u32, sections: &[SectionIx]) -> Progress {
+        Progress::of(pick_in(data, length, seed, sections), length, seed)
     }
 
     /// A round asking exactly `questions`.

@@ -23,13 +23,16 @@ use crate::model::chart::{Highlight, TierFilter};
 use crate::model::route::{ChartTarget, Route};
 use crate::model::Content;
 use crate::platform::dom;
-use crate::state::chart::{ChartAction, ChartState, Pos};
+use crate::state::chart::{ChartAction, ChartPreset, ChartState, Pos};
 
 #[derive(Properties, PartialEq)]
 pub struct ChartViewProps {
     /// The selected cell, row or column (from the app state, so deep links work).
     #[prop_or_default]
     pub target: Option<ChartTarget>,
+    /// The configured highlight and evidence filter (the reader may change both).
+    #[prop_or_default]
+    pub preset: ChartPreset,
 }
 
 /// A callback that dispatches `f(value)`.
@@ -60,9 +63,19 @@ pub fn ChartView(props: &ChartViewProps) -> Html {
     let content = use_content();
     let nav = use_nav();
     let state = {
-        let target = props.target;
-        use_reducer(move || ChartState::new(content.layers.len(), content.tools.len(), target))
+        let (target, preset) = (props.target, props.preset);
+        use_reducer(move || ChartState::with_preset(content.layers.len(), content.tools.len(), target, preset))
     };
+    // The configuration may arrive after the first render (hydration renders what the
+    // server did first): apply it then. Only when it changes, so the reader's own choice
+    // of highlight and filter stays.
+    {
+        let d = state.dispatcher();
+        use_effect_with(props.preset, move |p| {
+            d.dispatch(ChartAction::SetHighlight(p.highlight));
+            d.dispatch(ChartAction::SetFilter(p.filter));
+        });
+    }
     let root = use_node_ref();
     // Set when the reader picked something with a pointer: the panel is then scrolled
     // into view (keyboard users keep the focused cell in view instead).

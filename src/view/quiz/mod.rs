@@ -12,13 +12,15 @@ pub mod share_button;
 pub mod shared_result;
 pub mod summary;
 
+use std::rc::Rc;
+
 use yew::prelude::*;
 
 use self::runner::QuizRunner;
 use self::shared_result::shared_result;
 use super::{island, use_data, use_nav, DataRef};
 use crate::model::route::Route;
-use crate::model::{QuestionIx, QuizLength};
+use crate::model::{QuestionIx, QuizLength, SectionIx};
 
 #[derive(Properties, PartialEq)]
 pub struct QuizViewProps {
@@ -33,6 +35,9 @@ pub struct QuizViewProps {
     /// Tells several quizzes on one page apart in storage. `None`: the single default key.
     #[prop_or_default]
     pub instance: Option<AttrValue>,
+    /// The sections the quiz draws from (the `sections` option); empty: every one.
+    #[prop_or(Rc::from([]))]
+    pub sections: Rc<[SectionIx]>,
 }
 
 /// A shared result (which needs no data), one practice question, or the quiz itself
@@ -53,7 +58,7 @@ pub fn QuizView(props: &QuizViewProps) -> Html {
                     <QuizRunner key={format!("practice-{}", q.get())} data={DataRef(data)} practice={Some(q)} length={props.length} />
                 },
                 None => html! {
-                    <QuizRunner key="quiz" data={DataRef(data)} length={props.length} instance={props.instance.clone()} />
+                    <QuizRunner key="quiz" data={DataRef(data)} length={props.length} instance={props.instance.clone()} sections={props.sections.clone()} />
                 },
             },
         ),

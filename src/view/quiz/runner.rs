@@ -1,4 +1,5 @@
 use std::cell::Cell;
+use std::rc::Rc;
 
 use yew::prelude::*;
 
@@ -7,10 +8,11 @@ use super::intro::intro;
 use super::progress::progress;
 use super::question::QuestionCard;
 use super::summary::summary;
+use crate::model::events::HostEvent;
 use crate::model::quiz::{self, Stage};
 use crate::model::route::Route;
-use crate::model::{QuestionIx, QuizLength};
-use crate::platform::{dom, page};
+use crate::model::{QuestionIx, QuizLength, SectionIx};
+use crate::platform::{dom, events, page};
 use crate::state::{QuizAction, QuizState};
 use crate::view::hooks::{use_after_render, use_quiz_storage};
 use crate::view::{use_links, use_nav, DataRef};
@@ -37,6 +39,9 @@ pub struct QuizRunnerProps {
     /// Storage key suffix for this widget instance.
     #[prop_or_default]
     pub instance: Option<AttrValue>,
+    /// The sections rounds draw from (the `sections` option); empty: every one.
+    #[prop_or(Rc::from([]))]
+    pub sections: Rc<[SectionIx]>,
 }
 
 thread_local! {
@@ -54,10 +59,10 @@ pub fn QuizRunner(props: &QuizRunnerProps) -> Html {
     // The first render is the edition round at question 1, whatever is stored: it is what
     // the page rendered at build time shows. Storage is read after mount.
     let state = {
-        let (practice, length) = (props.practice, props.length);
+        let (practice, length, sections) = (props.practice, props.length, props.sections.clone());
         use_reducer(move || match practice {
             Some(q) => QuizState::practice(data, q),
-            None => QuizState::new(data, length),
+            None => QuizState::scoped(data, length, sections),
         })
     };
     let uid = use_memo((), |_| {
@@ -66,7 +71,15 @@ pub fn QuizRunner(props: &QuizRunnerProps) -> Html {
             n.get()
         })
     });
-    let key = use_memo(props.instance.clone(), |i| quiz::storage_key(i.as_deref()));
+    // A quiz on some sections keeps its progress apart from the whole quiz's. (Like the
+    // round itself, the sections are read once: new options remount the widget.)
+    let key = {
+        let sections = state.sections.clone();
+        use_memo(props.instance.clone(), move |i| {
+            let ids: Vec<&str> = sections.iter().filter_map(|s| data.section(*s)).map(|s| &*s.id).collect();
+            quiz::scoped_key(&quiz::storage_key(i.as_deref()), &ids)
+        })
+    };
     use_quiz_storage(&state, &key);
     let announce = use_state(String::new);
     let hint = use_state(|| false);
@@ -123,8 +136,12 @@ pub fn QuizRunner(props: &QuizRunnerProps) -> Html {
 
     // Every reader action goes through here: note where focus goes next, dispatch, and
     // render even if the reducer ignored the action (the request above then explains why).
+    // The end of a first round (not a retry) is also told to the page around the widget:
+    // the event leaves from the quiz's body and bubbles out of the widget.
+    let body_ref = use_node_ref();
     let run = {
-        let d = state.dispatcher();
+        let body_ref = body_ref.clone();
+        let (d, state) = (state.dispatcher(), state.clone());
         let hint = hint.clone();
         let update = use_force_update();
         Callback::from(move |(after, action): (Option<FocusNext>, QuizAction)| {
@@ -134,8 +151,18 @@ pub fn QuizRunner(props: &QuizRunnerProps) -> Html {
             if let Some(after) = after {
                 focus_next.request(after);
             }
+            let p = &state.progress;
+            let finished = (action == QuizAction::Finish
+                && p.stage == Stage::Asking
+                && p.all_checked()
+                && !p.retry
+                && !state.practice)
+                .then(|| state.score());
             d.dispatch(action);
             update.force_update();
+            if let Some(s) = finished {
+                events::emit(&body_ref, &HostEvent::quiz_finished(s.correct, s.total, p.length));
+            }
         })
     };
     let p = &state.progress;
@@ -191,7 +218,7 @@ pub fn QuizRunner(props: &QuizRunnerProps) -> Html {
                         <p class="fs-practice-note">{ "Practising one question from the chart." }</p>
                     } else {
                         if p.unanswered() {
-                            { intro(p.length, data.questions.len(), &run.reform(|length| (Some(FocusNext::Length), QuizAction::SetLength(length)))) }
+                            { intro(p.length, state.pool_size(), data, &state.sections, &run.reform(|length| (Some(FocusNext::Length), QuizAction::SetLength(length)))) }
                         }
                         if p.retry {
                             <p class="fs-retry-note">{ format!("Retrying the {} you missed.", p.questions.len()) }</p>
@@ -210,11 +237,11 @@ pub fn QuizRunner(props: &QuizRunnerProps) -> Html {
             let on_retry = run.reform(|_| (Some(FocusNext::Question), QuizAction::RetryMissed));
             let on_restart = run
                 .reform(|length| (Some(FocusNext::Question), QuizAction::Restart { length, seed: page::fresh_seed() }));
-            summary(data, p, &summary_ref, &on_retry, &on_restart)
+            summary(data, p, state.pool_size(), &summary_ref, &on_retry, &on_restart)
         }
     };
     html! {
-        <div class="fs-quiz-body">
+        <div class="fs-quiz-body" ref={body_ref}>
             <p class="fs-visually-hidden fs-live" role="status" aria-live="polite" aria-atomic="true">{ (*announce).clone() }</p>
             { body }
         </div>

@@ -12,6 +12,7 @@ use crate::model::{Data, QuizLength};
 pub fn summary(
     data: &'static Data,
     p: &Progress,
+    all: usize,
     heading_ref: &NodeRef,
     on_retry: &Callback<()>,
     on_restart: &Callback<QuizLength>,
@@ -79,8 +80,8 @@ pub fn summary(
                     { button(format!("Retry the ones I missed ({missed})"), true, retry) }
                 }
                 { button("Start over", missed == 0, restart) }
-                if p.length == QuizLength::Quick && data.questions.len() > p.questions.len() && !p.retry {
-                    { button(format!("Take all {} questions", data.questions.len()), false, full) }
+                if p.length == QuizLength::Quick && all > p.questions.len() && !p.retry {
+                    { button(format!("Take all {all} questions"), false, full) }
                 }
                 <ShareResult score={shared.0} total={shared.1} />
             </div>

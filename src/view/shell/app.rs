@@ -6,10 +6,11 @@ use super::header::Header;
 use super::notices::Notices;
 use super::tabs::{panel_id, tab_id, Tabs};
 use crate::model::embed::DATA_FILE;
+use crate::model::events::HostEvent;
 use crate::model::route::Route;
-use crate::model::{Config, View};
+use crate::model::{Config, SectionIx, View};
 use crate::platform::data::{self, DataState};
-use crate::platform::fragment;
+use crate::platform::{events, fragment};
 use crate::state::{AppAction, AppState};
 use crate::view::chart::ChartView;
 use crate::view::points::PointsView;
@@ -149,6 +150,26 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
 
+    // The page around the widget hears what the reader does: a move of the view or the
+    // chart's selection from where the widget started (its settings and deep link, which
+    // the running app has reached once it is live) is an event; the start is not.
+    let root = use_node_ref();
+    {
+        let last = use_mut_ref(|| {
+            let start = AppState::new(&props.config, props.route, Vec::new());
+            (start.view, start.chart)
+        });
+        let root = root.clone();
+        use_effect_with((state.view, state.chart, *live), move |&(view, chart, live)| {
+            if live {
+                let before = std::mem::replace(&mut *last.borrow_mut(), (view, chart));
+                for event in HostEvent::changes(content, before, (view, chart)) {
+                    events::emit(&root, &event);
+                }
+            }
+        });
+    }
+
     let on_select = {
         let d = state.dispatcher();
         Callback::from(move |v: View| d.dispatch(AppAction::Show(v)))
@@ -169,6 +190,7 @@ pub fn App(props: &AppProps) -> Html {
         None => Islands::Live,
     };
     let data_ctx = DataCtx { state: *data, islands };
+    let sections: Rc<[SectionIx]> = Rc::from(props.config.sections.as_slice());
     let links = Links { base: props.base.clone() };
     let panel = |view: View, body: Html| {
         html! {
@@ -190,6 +212,7 @@ pub fn App(props: &AppProps) -> Html {
         <ContextProvider<DataCtx> context={data_ctx}>
         <ContextProvider<Links> context={links}>
             <div
+                ref={root}
                 class="fs"
                 data-theme={state.theme.id()}
                 data-view={state.view.id()}
@@ -199,10 +222,10 @@ pub fn App(props: &AppProps) -> Html {
                 <Header theme={state.theme} {on_theme} />
                 <Notices notices={state.notices.clone()} on_dismiss={on_dismiss} />
                 <Tabs current={state.view} {on_select} />
-                { panel(View::Chart, html! { <ChartView target={state.chart} /> }) }
+                { panel(View::Chart, html! { <ChartView target={state.chart} preset={state.chart_preset} /> }) }
                 { panel(View::Points, html! { <PointsView focus={state.points_focus} /> }) }
                 { panel(View::Quiz, html! {
-                    <QuizView focus={state.quiz_focus} shared_result={state.shared_result} length={props.config.quiz} instance={props.instance.clone()} />
+                    <QuizView focus={state.quiz_focus} shared_result={state.shared_result} length={props.config.quiz} instance={props.instance.clone()} sections={sections.clone()} />
                 }) }
                 { panel(View::Timeline, html! { <TimelineView focus={state.timeline_focus} /> }) }
             </div>
