@@ -35,6 +35,25 @@ test('tabs switch views by mouse and by keyboard', async () => {
   await context.close();
 });
 
+test('on a phone the four tab labels stay whole, each on one line, and fit without scrolling', async () => {
+  for (const width of [320, 375]) {
+    const { page, context } = await open(browser, server.origin + '/', { width });
+    await appReady(page);
+    const tabs = await page.locator('[role="tab"]').evaluateAll((els) => els.map((el) => {
+      // The label's line boxes: one per line it wraps onto.
+      const range = document.createRange();
+      range.selectNodeContents(el);
+      const tops = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+      return { label: el.textContent.trim(), lines: tops.size };
+    }));
+    assert.equal(tabs.length, 4);
+    for (const t of tabs) assert.equal(t.lines, 1, `${width} px: the tab "${t.label}" wraps onto ${t.lines} lines`);
+    const strip = await page.locator('.fs-tabs').evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth }));
+    assert.ok(strip.scroll <= strip.client, `${width} px: the tab strip scrolls (${strip.scroll} > ${strip.client})`);
+    await context.close();
+  }
+});
+
 test('the theme follows the query and the theme switch', async () => {
   const { page, context } = await open(browser, server.origin + '/?theme=dark', { colorScheme: 'light' });
   await appReady(page);
