@@ -44,10 +44,14 @@ test('on a phone the four tab labels stay whole, each on one line, and fit witho
       const range = document.createRange();
       range.selectNodeContents(el);
       const tops = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
-      return { label: el.textContent.trim(), lines: tops.size };
+      return { label: el.textContent.trim(), lines: tops.size, height: el.getBoundingClientRect().height };
     }));
     assert.equal(tabs.length, 4);
-    for (const t of tabs) assert.equal(t.lines, 1, `${width} px: the tab "${t.label}" wraps onto ${t.lines} lines`);
+    for (const t of tabs) {
+      assert.equal(t.lines, 1, `${width} px: the tab "${t.label}" wraps onto ${t.lines} lines`);
+      // Styled (an unstyled button would fit too): the tab is a 40 px touch target.
+      assert.ok(t.height >= 40, `${width} px: the tab "${t.label}" is ${t.height} px high`);
+    }
     const strip = await page.locator('.fs-tabs').evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth }));
     assert.ok(strip.scroll <= strip.client, `${width} px: the tab strip scrolls (${strip.scroll} > ${strip.client})`);
     await context.close();
