@@ -4,6 +4,7 @@ pub mod chart;
 pub mod config;
 pub mod content;
 pub mod embed;
+pub mod intent;
 pub mod quiz;
 pub mod route;
 pub mod timeline;

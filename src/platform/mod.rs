@@ -13,6 +13,7 @@ pub mod clipboard;
 pub mod data;
 pub mod dom;
 pub mod fragment;
+pub mod intents;
 pub mod page;
 pub mod storage;
 

@@ -7,10 +7,11 @@ use super::intro::intro;
 use super::progress::progress;
 use super::question::QuestionCard;
 use super::summary::summary;
+use crate::model::intent::{Intent, Scope};
 use crate::model::quiz::{self, Stage};
 use crate::model::route::Route;
 use crate::model::{QuestionIx, QuizLength};
-use crate::platform::{dom, page};
+use crate::platform::{dom, intents, page};
 use crate::state::{QuizAction, QuizState};
 use crate::view::hooks::{use_after_render, use_quiz_storage};
 use crate::view::{use_links, use_nav, DataRef};
@@ -67,7 +68,37 @@ pub fn QuizRunner(props: &QuizRunnerProps) -> Html {
         })
     });
     let key = use_memo(props.instance.clone(), |i| quiz::storage_key(i.as_deref()));
-    use_quiz_storage(&state, &key);
+    let body_ref = use_node_ref();
+    // Once live, what the reader did to the static question before (see
+    // `model::intent`): the chosen option stays chosen, a pressed button is pressed again,
+    // focus returns. Only over the round the page showed: not over a stored round that
+    // replaced it, nor in a practice question.
+    let started = {
+        let (state, body_ref) = (state.clone(), body_ref.clone());
+        move |restored: bool| {
+            let taken = intents::take(&body_ref, Scope::Quiz);
+            if restored || state.practice {
+                return;
+            }
+            for intent in taken {
+                match intent {
+                    Intent::Choice { question, option } => {
+                        if state.progress.current().is_some_and(|(q, a)| q == question && !a.checked) {
+                            state.dispatch(QuizAction::Choose(option));
+                        }
+                    }
+                    Intent::Press(path) => {
+                        intents::press(&body_ref, &path);
+                    }
+                    Intent::Focus(path) => {
+                        intents::focus(&body_ref, &path);
+                    }
+                    _ => {}
+                }
+            }
+        }
+    };
+    use_quiz_storage(&state, &key, started);
     let announce = use_state(String::new);
     let hint = use_state(|| false);
     let question_ref = use_node_ref();
@@ -214,7 +245,7 @@ pub fn QuizRunner(props: &QuizRunnerProps) -> Html {
         }
     };
     html! {
-        <div class="fs-quiz-body">
+        <div class="fs-quiz-body" ref={body_ref}>
             <p class="fs-visually-hidden fs-live" role="status" aria-live="polite" aria-atomic="true">{ (*announce).clone() }</p>
             { body }
         </div>
