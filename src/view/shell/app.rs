@@ -181,10 +181,8 @@ pub fn App(props: &AppProps) -> Html {
             }
         });
     }
-    let nav = {
-        let d = state.dispatcher();
-        Nav(Callback::from(move |r: Route| d.dispatch(AppAction::Navigate(r))))
-    };
+    // The same callback from render to render: views compare it in their props.
+    let nav = Nav(use_callback(state.dispatcher(), |r: Route, d| d.dispatch(AppAction::Navigate(r))));
 
     // The URL fragment follows the selection, and a changed fragment moves the widget.
     {
@@ -211,18 +209,9 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
 
-    let on_select = {
-        let d = state.dispatcher();
-        Callback::from(move |v: View| d.dispatch(AppAction::Show(v)))
-    };
-    let on_theme = {
-        let d = state.dispatcher();
-        Callback::from(move |t| d.dispatch(AppAction::SetTheme(t)))
-    };
-    let on_dismiss = {
-        let d = state.dispatcher();
-        Callback::from(move |_| d.dispatch(AppAction::DismissNotices))
-    };
+    let on_select = use_callback(state.dispatcher(), |v: View, d| d.dispatch(AppAction::Show(v)));
+    let on_theme = use_callback(state.dispatcher(), |t, d| d.dispatch(AppAction::SetTheme(t)));
+    let on_dismiss = use_callback(state.dispatcher(), |_, d| d.dispatch(AppAction::DismissNotices));
     // The data views keep the server's markup while hydrating, and after it until the
     // data has settled (loaded or refused).
     let islands = match &props.islands {
