@@ -8,7 +8,7 @@ use web_sys::Element;
 use yew::NodeRef;
 
 use super::BROWSER;
-use crate::model::embed::INTENTS_PROP;
+use crate::model::embed::{INTENTS_PROP, LIVE_ATTR};
 use crate::model::intent::{Intent, Path, Scope};
 
 /// The widget's `.fs` element around `node` (or `node` itself).
@@ -19,9 +19,15 @@ pub(crate) fn widget_root(node: &NodeRef) -> Option<Element> {
     node.cast::<Element>()?.closest(".fs").ok().flatten()
 }
 
-/// Takes the intents of `scope` recorded in the widget around `node`, oldest first.
+/// Takes the intents of `scope` recorded in the widget around `node`, oldest first. For
+/// the app's scope it first marks the widget live ([`LIVE_ATTR`]; the app's render sets
+/// it too), so the boot script stops recording before the app replays anything: the
+/// replay's own clicks and focus are not recorded again.
 pub fn take(node: &NodeRef, scope: Scope) -> Vec<Intent> {
     let Some(fs) = widget_root(node) else { return Vec::new() };
+    if scope == Scope::App {
+        let _ = fs.set_attribute(LIVE_ATTR, "");
+    }
     let Ok(record) = js_sys::Reflect::get(&fs, &JsValue::from_str(INTENTS_PROP)) else { return Vec::new() };
     let Some(record) = record.dyn_ref::<js_sys::Object>() else { return Vec::new() };
     let mut out = Vec::new();
