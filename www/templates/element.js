@@ -270,15 +270,12 @@
         try { glue.unmountElement(); } catch (_) { /* a dead instance */ }
       }
       // The first mount hydrates the prerendered widget the reader already sees (with
-      // what they did meanwhile); a remount (changed attributes) hydrates a fresh copy.
+      // what they did meanwhile); a remount (changed attributes) renders afresh.
       let root = this._waitingRoot;
       this._waitingRoot = null;
       if (!root || root.parentNode !== this._shadow) {
-        root = prerendered(this);
-        if (!root) {
-          root = document.createElement('div');
-          root.id = 'full-stack';
-        }
+        root = document.createElement('div');
+        root.id = 'full-stack';
         this._placeholder(root);
       }
       this._root = root;

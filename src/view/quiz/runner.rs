@@ -82,10 +82,10 @@ pub fn QuizRunner(props: &QuizRunnerProps) -> Html {
             }
             for intent in taken {
                 match intent {
-                    Intent::Choice { question, option } => {
-                        if state.progress.current().is_some_and(|(q, a)| q == question && !a.checked) {
-                            state.dispatch(QuizAction::Choose(option));
-                        }
+                    Intent::Choice { question, option }
+                        if state.progress.current().is_some_and(|(q, a)| q == question && !a.checked) =>
+                    {
+                        state.dispatch(QuizAction::Choose(option));
                     }
                     Intent::Press(path) => {
                         intents::press(&body_ref, &path);
