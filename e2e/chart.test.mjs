@@ -33,7 +33,11 @@ const CELLS = read('chart.toml').split(/^\[\[cell\]\]$/m).slice(1).map((b) => ({
     speakers: [...e.matchAll(/^speaker = "([^"]+)"/gm)].map((m) => m[1]),
   })),
 }));
-const EVENTS = [...read('timeline.toml').matchAll(/^id = "([^"]+)"/gm)].map((m) => m[1]);
+// The widget lists events by date (the file's order breaks ties: build/content/validate/timeline.rs).
+const EVENTS = read('timeline.toml').split(/^\[\[event\]\]$/m).slice(1)
+  .map((b, i) => ({ id: b.match(/^id = "([^"]+)"/m)[1], date: b.match(/^date = "([^"]+)"/m)[1], i }))
+  .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.i - b.i))
+  .map((e) => e.id);
 const pos = (layer, tool) => `${LAYERS.indexOf(layer) + 1}-${TOOLS.indexOf(tool) + 1}`;
 const cellButton = (page, layer, tool) => page.locator(`.fs-matrix button[data-pos="${pos(layer, tool)}"]`);
 const active = (page) => page.evaluate(() => document.activeElement?.getAttribute('data-pos') ?? document.activeElement?.tagName);

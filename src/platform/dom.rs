@@ -52,14 +52,8 @@ pub fn scroll_within(root: &NodeRef, selector: &str) -> bool {
 
 /// Whether focus is nowhere useful: on nothing, or on an element outside `root` that is
 /// no longer rendered (the reader came from another view, whose link is now hidden).
-/// Never before the reader has acted on the page (`navigator.userActivation`, where the
-/// browser has it): a selection from the address or the element's attributes, applied
-/// right after hydration, must not pull focus (and scroll the page) to the widget.
 pub fn focus_lost(root: &NodeRef) -> bool {
     let Some(root) = element(root) else { return false };
-    if !reader_has_acted() {
-        return false;
-    }
     match root.owner_document().and_then(|d| d.active_element()) {
         None => true,
         Some(a) => {
@@ -117,20 +111,4 @@ pub fn refocus_after_switch(e: &Event, panel: String) {
             }
         }
     });
-}
-
-/// Whether the reader has clicked, tapped or typed on the page yet (true where the
-/// browser cannot tell).
-fn reader_has_acted() -> bool {
-    use wasm_bindgen::JsValue;
-    let Some(navigator) = web_sys::window().map(|w| w.navigator()) else { return true };
-    let activation =
-        js_sys::Reflect::get(&navigator, &JsValue::from_str("userActivation")).unwrap_or(JsValue::UNDEFINED);
-    if activation.is_undefined() {
-        return true;
-    }
-    js_sys::Reflect::get(&activation, &JsValue::from_str("hasBeenActive"))
-        .ok()
-        .and_then(|v| v.as_bool())
-        .unwrap_or(true)
 }

@@ -30,6 +30,11 @@ pub struct ChartViewProps {
     /// The selected cell, row or column (from the app state, so deep links work).
     #[prop_or_default]
     pub target: Option<ChartTarget>,
+    /// The selection came from the reader's navigation (not from start-up: a selection
+    /// from the address or the element's attributes, applied right after hydration, must
+    /// not pull focus, and the page's scroll, to the widget).
+    #[prop_or_default]
+    pub refocus: bool,
 }
 
 /// A callback that dispatches `f(value)`, the same one from render to render (so the
@@ -76,6 +81,7 @@ pub fn ChartView(props: &ChartViewProps) -> Html {
     {
         let d = state.dispatcher();
         let (root, scroll_pending, mounted) = (root.clone(), scroll_pending.clone(), mounted.clone());
+        let refocus = props.refocus;
         use_effect_with(props.target, move |target| {
             let first = !std::mem::replace(&mut *mounted.borrow_mut(), true);
             let scroll = std::mem::take(&mut *scroll_pending.borrow_mut());
@@ -84,7 +90,7 @@ pub fn ChartView(props: &ChartViewProps) -> Html {
                 if scroll {
                     dom::scroll_within(&root, ".fs-detail");
                 }
-                if !first && dom::focus_lost(&root) {
+                if !first && refocus && dom::focus_lost(&root) {
                     dom::focus_within(&root, &button_at(Pos::of_target(t)));
                 }
             }

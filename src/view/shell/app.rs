@@ -251,7 +251,7 @@ pub fn App(props: &AppProps) -> Html {
                 <Header theme={state.theme} {on_theme} />
                 <Notices notices={state.notices.clone()} on_dismiss={on_dismiss} />
                 <Tabs current={state.view} {on_select} />
-                { panel(View::Chart, html! { <ChartView target={state.chart} /> }) }
+                { panel(View::Chart, html! { <ChartView target={state.chart} refocus={state.reader_nav} /> }) }
                 { panel(View::Points, html! { <PointsView focus={state.points_focus} /> }) }
                 { panel(View::Quiz, html! {
                     <QuizView focus={state.quiz_focus} shared_result={state.shared_result} length={props.config.quiz} instance={props.instance.clone()} />
