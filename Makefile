@@ -7,7 +7,7 @@ export TRUNK_SKIP_VERSION_CHECK := true
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 export CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: setup check serve dist test test-native test-wasm test-e2e test-xbrowser bench size budget coverage palette clean
+.PHONY: setup check serve dist test test-native test-wasm test-e2e test-xbrowser bench size budget coverage palette clean wasm-parts
 
 setup:
 	@scripts/setup.sh
@@ -70,20 +70,36 @@ test-e2e:
 test-xbrowser:
 	node --test --test-concurrency=1 e2e/xbrowser.test.mjs
 
-## The benchmark: builds the real and a synthetic 10x-content dist, prints sizes, loads
-## the pages in headless Chromium (bench/run.mjs) and runs Lighthouse; writes bench/results.md.
+## The benchmark: builds the real and synthetic 3x- and 10x-content dists, prints sizes,
+## loads the pages in headless Chromium (bench/run.mjs) and runs Lighthouse; writes
+## bench/results.md. The breakdown of the wasm's bytes is `make wasm-parts`.
 BENCH_RUNS ?= 15
 bench: setup
 	@[ -d bench/node_modules ] && cmp -s bench/package-lock.json bench/node_modules/.setup-lock || \
 	  { npm ci --prefix bench --no-audit --no-fund --loglevel=error && cp bench/package-lock.json bench/node_modules/.setup-lock; }
 	FULL_STACK_CONTENT_SCALE=10 trunk build --release --dist target/bench/dist-10x
 	FULL_STACK_CONTENT_SCALE=10 node scripts/dist.mjs target/bench/dist-10x
+	FULL_STACK_CONTENT_SCALE=3 trunk build --release --dist target/bench/dist-3x
+	FULL_STACK_CONTENT_SCALE=3 node scripts/dist.mjs target/bench/dist-3x
 	trunk build --release
 	node scripts/dist.mjs
 	node scripts/size.mjs | tee target/bench/size.txt
+	@echo '== 3x content sizes'; node scripts/size.mjs target/bench/dist-3x | tail -n 5
 	@echo '== 10x content sizes'; node scripts/size.mjs target/bench/dist-10x | tail -n 5
-	BENCH_COMMAND="make bench" node bench/run.mjs --dist dist --dist10 target/bench/dist-10x --runs $(BENCH_RUNS) --out bench/results.md
+	BENCH_COMMAND="make bench" node bench/run.mjs --dist dist --dist3 target/bench/dist-3x --dist10 target/bench/dist-10x --runs $(BENCH_RUNS) --out bench/results.md
 	node bench/lighthouse.mjs --dist dist --runs 3 --out bench/results.md
+
+## Where the bytes of widget_bg.wasm go (twiggy; `cargo install twiggy --locked` once): the
+## release wasm after wasm-bindgen, optimised like Trunk does (wasm-opt -Oz) but keeping
+## its function names, grouped by bench/wasm-parts.mjs; and the brotli size of its code
+## and data sections (bench/wasm-sections.mjs).
+wasm-parts: setup
+	cargo build --locked --release --target wasm32-unknown-unknown --bin widget
+	mkdir -p target/wasm-parts
+	wasm-bindgen --target web --out-dir target/wasm-parts target/wasm32-unknown-unknown/release/widget.wasm
+	wasm-opt -Oz -g target/wasm-parts/widget_bg.wasm -o target/wasm-parts/named.wasm
+	node bench/wasm-parts.mjs target/wasm-parts/named.wasm --top 25
+	node bench/wasm-sections.mjs dist/widget_bg.wasm
 
 clean:
 	rm -rf dist target/e2e target/serve

@@ -5,11 +5,16 @@
 //   widget  embed.html, chart view (prerendered, then hydrated)
 //   floor   the same prerendered HTML and CSS with every script removed (the static floor)
 //   csr     embed.html with the prerendered markup removed (pure client-side rendering)
-// For each it reports medians of: bytes transferred, first contentful paint, time until the
-// chart table is visible, time until interactive (a click on a cell opens its panel),
-// cell-select-to-paint latency (unthrottled and at 4x CPU throttling), JS heap + wasm memory.
+// For each it reports medians of: bytes transferred (the first load: everything but the
+// on-demand data.json, which the widget fetches when the page is idle; that is counted
+// apart), first contentful paint, time until the chart table is visible, time until
+// interactive (a click on a cell, repeated every frame, opens its panel), cell-select-to-
+// paint latency (unthrottled and at 4x CPU throttling), JS heap + wasm memory; and, in
+// separate loads of the widget, "tap at first paint": ONE click on a cell at the first
+// frame after the chart is painted, and the time until its panel is painted (a tap the
+// page loses counts as lost).
 //
-// Usage: node bench/run.mjs --dist dist [--dist10 dist-10x] [--runs 15] [--out bench/results.md]
+// Usage: node bench/run.mjs --dist dist [--dist3 dist-3x] [--dist10 dist-10x] [--runs 15] [--out bench/results.md]
 import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
@@ -27,6 +32,7 @@ const arg = (name, dflt) => {
 const RUNS = Number(arg('runs', 15));
 const DIST = path.resolve(ROOT, arg('dist', 'dist'));
 const DIST10 = arg('dist10') ? path.resolve(ROOT, arg('dist10')) : null;
+const DIST3 = arg('dist3') ? path.resolve(ROOT, arg('dist3')) : null;
 const OUT = arg('out') ? path.resolve(ROOT, arg('out')) : null;
 const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 import { PRERENDER_START, PRERENDER_END, rootMarkup } from '../scripts/dist.mjs';
@@ -93,8 +99,8 @@ async function serve(dist, pages) {
 // ---------------------------------------------------------------------------
 // In-page instrumentation, installed before any page script runs.
 
-const INIT = () => {
-  const m = (window.__bench = { tableVisible: null, interactive: null, wasmMemory: [] });
+const INIT = (mode) => {
+  const m = (window.__bench = { tableVisible: null, interactive: null, tapAt: null, tapPainted: null, wasmMemory: [] });
   // Capture wasm memories to report their size.
   for (const name of ['instantiate', 'instantiateStreaming']) {
     const orig = WebAssembly[name];
@@ -112,6 +118,29 @@ const INIT = () => {
       if (e.identifier === 'fs-chart' && m.tableVisible === null) m.tableVisible = e.renderTime || e.loadTime;
     }
   }).observe({ type: 'element', buffered: true });
+  // "tap": one click on a cell at the first frame after the chart's paint is reported,
+  // then the time until its panel is on screen (a frame, then a task, as below).
+  if (mode === 'tap') {
+    const tap = () => {
+      if (m.tapAt === null) {
+        const btn = document.querySelector('table.fs-matrix td button.fs-cell');
+        if (btn && m.tableVisible !== null) {
+          m.tapAt = performance.now();
+          btn.click();
+        }
+      } else if (document.querySelector('.fs-side .fs-detail')) {
+        requestAnimationFrame(() => {
+          const ch = new MessageChannel();
+          ch.port1.onmessage = () => { m.tapPainted = performance.now(); };
+          ch.port2.postMessage(0);
+        });
+        return;
+      }
+      requestAnimationFrame(tap);
+    };
+    requestAnimationFrame(tap);
+    return;
+  }
   // Every frame, once a cell button exists: click it, and note the first frame where its
   // detail panel is present (hydrated and responding).
   const frame = () => {
@@ -177,7 +206,7 @@ const NETWORKS = {
   'slow 4G': { offline: false, latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8 },
 };
 
-async function measure(browser, url, kind, network) {
+async function measure(browser, url, kind, network, mode = 'interactive') {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
@@ -186,9 +215,23 @@ async function measure(browser, url, kind, network) {
   if (NETWORKS[network]) await cdp.send('Network.emulateNetworkConditions', NETWORKS[network]);
   await cdp.send('Performance.enable');
   let bytes = 0;
-  cdp.on('Network.loadingFinished', (e) => (bytes += e.encodedDataLength));
-  await page.addInitScript(INIT);
+  let dataBytes = 0;
+  const urls = new Map();
+  cdp.on('Network.requestWillBeSent', (e) => urls.set(e.requestId, e.request.url));
+  cdp.on('Network.loadingFinished', (e) => {
+    if (/\/data\.json(\?|$)/.test(urls.get(e.requestId) || '')) dataBytes += e.encodedDataLength;
+    else bytes += e.encodedDataLength;
+  });
+  await page.addInitScript(INIT, mode);
   await page.goto(url, { waitUntil: 'load' });
+  if (mode === 'tap') {
+    // The tap's panel, or the app running for 3 s without it (the tap was lost).
+    await page.waitForFunction(() => window.__bench.tapPainted !== null || document.querySelector('.fs[data-live]'), null, { timeout: 30000 });
+    const painted = await page.waitForFunction(() => window.__bench.tapPainted !== null, null, { timeout: 3000 }).then(() => true, () => false);
+    const r = await page.evaluate(() => window.__bench);
+    await context.close();
+    return { tap: painted ? r.tapPainted - r.tapAt : null, tapLost: !painted };
+  }
   const interactive = kind !== 'floor';
   if (interactive) await page.waitForFunction(() => window.__bench.interactive !== null, null, { timeout: 30000 });
   await page.waitForFunction(() => window.__bench.tableVisible !== null, null, { timeout: 30000 });
@@ -207,6 +250,7 @@ async function measure(browser, url, kind, network) {
   const metrics = Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((x) => [x.name, x.value]));
   r.memory = metrics.JSHeapUsedSize + r.wasmBytes;
   r.bytes = bytes;
+  r.dataBytes = dataBytes;
   if (interactive) {
     r.select = median(await selectLatencies(page, 9));
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
@@ -226,16 +270,18 @@ function median(xs) {
   return v.length % 2 ? v[mid] : (v[mid - 1] + v[mid]) / 2;
 }
 
-async function suite(browser, dist, label, network) {
+async function suite(browser, dist, label, network, { tap = true } = {}) {
   const pages = variants(dist);
   const server = await serve(dist, { 'bench-widget.html': pages.widget, 'bench-floor.html': pages.floor, 'bench-csr.html': pages.csr });
   const results = { widget: [], floor: [], csr: [] };
   // Warm-up (not recorded): first launch of each page pays one-off browser costs.
   for (const kind of Object.keys(results)) await measure(browser, `${server.origin}/bench-${kind}.html`, kind, network);
+  const taps = [];
   for (let i = 0; i < RUNS; i++) {
     for (const kind of Object.keys(results)) {
       results[kind].push(await measure(browser, `${server.origin}/bench-${kind}.html`, kind, network));
     }
+    if (tap) taps.push(await measure(browser, `${server.origin}/bench-widget.html`, 'widget', network, 'tap'));
     process.stderr.write(`\r${label}, ${network}: run ${i + 1}/${RUNS}`);
   }
   process.stderr.write('\n');
@@ -243,15 +289,19 @@ async function suite(browser, dist, label, network) {
   const med = {};
   for (const [kind, rs] of Object.entries(results)) {
     med[kind] = Object.fromEntries(
-      ['bytes', 'fcp', 'tableVisible', 'interactive', 'select', 'select4x', 'memory'].map((k) => [k, median(rs.map((r) => r[k]))]),
+      ['bytes', 'dataBytes', 'fcp', 'tableVisible', 'interactive', 'select', 'select4x', 'memory'].map((k) => [k, median(rs.map((r) => r[k]))]),
     );
+  }
+  if (tap) {
+    med.tap = { median: median(taps.map((t) => t.tap)), lost: taps.filter((t) => t.tapLost).length, runs: taps.length };
   }
   return med;
 }
 
 function fmt(kind, m) {
   const ms = (x) => (x == null ? '—' : x.toFixed(1));
-  return `| ${kind} | ${(m.bytes / 1024).toFixed(1)} | ${ms(m.fcp)} | ${ms(m.tableVisible)} | ${ms(m.interactive)} | ${ms(m.select)} | ${ms(m.select4x)} | ${(m.memory / 1048576).toFixed(2)} |`;
+  const data = m.dataBytes ? (m.dataBytes / 1024).toFixed(1) : '—';
+  return `| ${kind} | ${(m.bytes / 1024).toFixed(1)} | ${data} | ${ms(m.fcp)} | ${ms(m.tableVisible)} | ${ms(m.interactive)} | ${ms(m.select)} | ${ms(m.select4x)} | ${(m.memory / 1048576).toFixed(2)} |`;
 }
 
 function table(title, med) {
@@ -260,8 +310,8 @@ function table(title, med) {
   return [
     `### ${title}`,
     '',
-    '| page | transferred (KiB, brotli) | FCP (ms) | table visible (ms) | interactive (ms) | select→paint (ms) | select→paint 4x CPU (ms) | JS heap + wasm (MiB) |',
-    '|---|---|---|---|---|---|---|---|',
+    '| page | first load (KiB, brotli) | + data.json at idle (KiB) | FCP (ms) | table visible (ms) | interactive (ms) | select→paint (ms) | select→paint 4x CPU (ms) | JS heap + wasm (MiB) |',
+    '|---|---|---|---|---|---|---|---|---|',
     fmt('widget (embed.html, chart)', w),
     fmt('static floor (no scripts)', f),
     fmt('widget without prerendering (CSR)', c),
@@ -269,6 +319,7 @@ function table(title, med) {
     `Ratios: widget/floor bytes ${ratio(w.bytes, f.bytes)}, FCP ${ratio(w.fcp, f.fcp)}, table visible ${ratio(w.tableVisible, f.tableVisible)}; ` +
       `widget interactive / floor FCP ${ratio(w.interactive, f.fcp)}; CSR/widget FCP ${ratio(c.fcp, w.fcp)}, table visible ${ratio(c.tableVisible, w.tableVisible)}.`,
     '',
+    ...(med.tap ? [`Tap at first paint → panel painted (widget, one click at the first frame after the chart's paint): median ${med.tap.median == null ? '—' : med.tap.median.toFixed(1) + ' ms'} over the ${med.tap.runs - med.tap.lost} runs where the panel came; the tap was lost in ${med.tap.lost} of ${med.tap.runs} runs.`, ''] : []),
   ].join('\n');
 }
 
@@ -276,7 +327,7 @@ function table(title, med) {
 function sizeTable() {
   const kib = (n) => (n / 1024).toFixed(1);
   const rows = [];
-  for (const [label, dir] of [['real', DIST], ['10x', DIST10]]) {
+  for (const [label, dir] of [['real', DIST], ['3x', DIST3], ['10x', DIST10]]) {
     if (!dir) continue;
     const r = sizeReport(dir);
     for (const page of ['embed.html', 'index.html', 'full-stack.html']) {
@@ -298,7 +349,9 @@ const chromiumVersion = browser.version();
 const sections = [];
 for (const network of Object.keys(NETWORKS)) {
   sections.push([`Real content, ${network}`, await suite(browser, DIST, 'content x1', network)]);
-  if (DIST10) sections.push([`10x content (synthetic layers, tools, cells, questions), ${network}`, await suite(browser, DIST10, 'content x10', network)]);
+  // 3x: the middle of the scaling curve, on loopback only.
+  if (DIST3 && network === 'loopback') sections.push([`3x content (synthetic), ${network}`, await suite(browser, DIST3, 'content x3', network, { tap: false })]);
+  if (DIST10) sections.push([`10x content (synthetic layers, tools, cells, questions), ${network}`, await suite(browser, DIST10, 'content x10', network, { tap: false })]);
 }
 await browser.close();
 

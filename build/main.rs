@@ -47,13 +47,15 @@ fn main() {
     );
 
     // FULL_STACK_CONTENT_SCALE=10 bakes a synthetic 10x copy (5x layers, 2x tools, so 10x
-    // cells; 10x questions, key points and events) for the benchmark's growth measurement.
+    // cells; 10x questions, key points and events) for the benchmark's growth measurement;
+    // 3 a 3x copy (3x layers, so 3x cells; 3x questions, key points and events).
     println!("cargo:rerun-if-env-changed=FULL_STACK_CONTENT_SCALE");
     let (chart, data) = match std::env::var("FULL_STACK_CONTENT_SCALE").as_deref() {
         Ok("10") => content::scale::scaled(&validated, 5, 2, 10),
+        Ok("3") => content::scale::scaled(&validated, 3, 1, 3),
         Ok("") | Ok("1") | Err(_) => (validated.content.clone(), validated.data.clone()),
         Ok(other) => {
-            eprintln!("FULL_STACK_CONTENT_SCALE={other}: only 1 and 10 are supported");
+            eprintln!("FULL_STACK_CONTENT_SCALE={other}: only 1, 3 and 10 are supported");
             std::process::exit(1);
         }
     };

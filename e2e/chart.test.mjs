@@ -31,7 +31,7 @@ const CELLS = read('chart.toml').split(/^\[\[cell\]\]$/m).slice(1).map((b) => ({
     speakers: [...e.matchAll(/^speaker = "([^"]+)"/gm)].map((m) => m[1]),
   })),
 }));
-// The timeline shows events by date (ties in file order).
+// The widget lists events by date (the file's order breaks ties: build/content/validate/timeline.rs).
 const EVENTS = read('timeline.toml').split(/^\[\[event\]\]$/m).slice(1)
   .map((b, i) => ({ id: b.match(/^id = "([^"]+)"/m)[1], date: b.match(/^date = "([^"]+)"/m)[1], i }))
   .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.i - b.i))

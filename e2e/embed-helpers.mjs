@@ -10,8 +10,12 @@ ${head}<script src="/full-stack.js" defer></script></head>
   };
 }
 
-/** Waits until the custom element `selector` has a live app in its shadow root. */
-export async function elementReady(page, selector) {
+/** Waits until the custom element `selector` has a live app in its shadow root. It
+ *  starts when it comes near the viewport and shows the prerendered widget until then, so
+ *  an element below another one is a screen or more down: `scroll` goes to it first, as
+ *  a reader would. */
+export async function elementReady(page, selector, { scroll = false } = {}) {
+  if (scroll) await page.locator(selector).scrollIntoViewIfNeeded();
   await appReady(page, page.locator(selector));
 }
 

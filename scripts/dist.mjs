@@ -73,10 +73,22 @@ export const PRERENDER_END = '<!--/fs-prerender-->';
 export function rootMarkup(mode, ssr = '') {
   if (mode !== 'page' && mode !== 'embed') throw new Error(`rootMarkup: unknown mode ${mode}`);
   if (!ssr) return `<div id="full-stack" data-full-stack="${mode}"></div>`;
-  const boot = fs.readFileSync(path.join(WWW, 'boot.js'), 'utf8');
-  assertInlineSafe(boot, 'script', 'boot.js');
   return `${PRERENDER_START}<div id="full-stack" data-full-stack="${mode}" data-prerendered>${ssr}</div>${PRERENDER_END}\n`
-    + `<script>${boot}</script>`;
+    + `<script>${bootScript()}</script>`;
+}
+
+/** A script from www/ without its whole-line comments (they document the source file;
+ *  the pages carry the code only). */
+function script(file) {
+  const text = fs.readFileSync(path.join(WWW, file), 'utf8').replace(/^\s*\/\/.*\n/gm, '');
+  assertInlineSafe(text, 'script', file);
+  return text;
+}
+
+/** The pages' inline boot script: the intent recorder (www/intents.js), then
+ *  www/boot.js, in a scope of their own. */
+export function bootScript() {
+  return `(function(){${script('intents.js')}${script('boot.js')}})();`;
 }
 
 /** Runs the prerender binary (`app`, `evidence` or `transcript`) and returns its HTML. */
@@ -357,9 +369,14 @@ export function build(dist, env = process.env) {
 
   // full-stack.js: the custom element, its CSS inlined as a JS string.
   const elementCss = remToPx(`${widgetCss}\n${read(WWW, 'element.css')}`);
+  // It also carries the prerendered widget, shown at once and hydrated by the wasm, and
+  // the intent recorder (www/intents.js), so a tap before the wasm runs is not lost.
   const element = read(WWW, 'templates/element.js');
-  if (!element.includes('"{{CSS}}"')) throw new Error('element.js: no "{{CSS}}" placeholder');
-  write('full-stack.js', element.replace('"{{CSS}}"', () => JSON.stringify(elementCss)));
+  write('full-stack.js', fill(element, {
+    CSS: JSON.stringify(elementCss),
+    HTML: JSON.stringify(ssr),
+    INTENTS: script('intents.js'),
+  }, 'element.js'));
 
   // full-stack.html: everything inline, the on-demand data too (as JSON the browser
   // parses; "<" escaped so no text in it can close the script element).

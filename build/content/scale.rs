@@ -1,5 +1,5 @@
 //! A synthetic, larger copy of the content, for the benchmark's growth measurement
-//! (`FULL_STACK_CONTENT_SCALE=10`): every layer repeated `layers_k` times and every tool
+//! (`FULL_STACK_CONTENT_SCALE=3` or `10`): every layer repeated `layers_k` times and every tool
 //! `tools_k` times (so cells grow by `layers_k * tools_k`), and every question, key point
 //! and timeline event `items_k` times. Copies get suffixed ids (`data-2`).
 

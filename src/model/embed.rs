@@ -20,6 +20,12 @@ pub const PRERENDERED_ATTR: &str = "data-prerendered";
 /// Set on the widget's `.fs` root by the running app (not by the prerendered markup).
 pub const LIVE_ATTR: &str = "data-live";
 
+/// The property of the widget's `.fs` element where the boot script (`www/intents.js`,
+/// also inlined in `full-stack.js`) records what the reader did before the app ran: an
+/// object whose keys are kinds of intent and whose values are strings (see
+/// [`crate::model::intent`]). The app deletes each key as it applies it.
+pub const INTENTS_PROP: &str = "fsIntents";
+
 /// The custom element.
 pub const ELEMENT_NAME: &str = "full-stack-explainer";
 

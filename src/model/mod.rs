@@ -5,6 +5,7 @@ pub mod config;
 pub mod content;
 pub mod embed;
 pub mod events;
+pub mod intent;
 pub mod palette;
 pub mod quiz;
 pub mod route;

@@ -15,6 +15,7 @@ pub mod data;
 pub mod dom;
 pub mod events;
 pub mod fragment;
+pub mod intents;
 pub mod page;
 pub mod storage;
 

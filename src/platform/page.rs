@@ -53,3 +53,23 @@ pub fn share_page() -> String {
     let page = if embed { quiz::sibling(&href, "index.html") } else { href };
     quiz::share_page(&page).unwrap_or("").to_string()
 }
+
+/// Runs `f` once the browser is idle (`requestIdleCallback`, or a short timeout where
+/// there is none). Off the browser: never.
+pub fn when_idle(f: impl FnOnce() + 'static) {
+    use wasm_bindgen::{closure::Closure, JsCast, JsValue};
+    if !BROWSER {
+        return;
+    }
+    let Some(window) = web_sys::window() else { return };
+    let callback = Closure::once_into_js(f);
+    let idle = js_sys::Reflect::get(&window, &JsValue::from_str("requestIdleCallback")).ok();
+    match idle.and_then(|i| i.dyn_into::<js_sys::Function>().ok()) {
+        Some(request) => {
+            let _ = request.call1(&window, &callback);
+        }
+        None => {
+            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(callback.unchecked_ref(), 200);
+        }
+    }
+}

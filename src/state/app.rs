@@ -30,6 +30,9 @@ pub struct AppState {
     pub theme: Theme,
     /// Short, plain-text notices (e.g. "Unknown view …: showing the chart.").
     pub notices: Vec<String>,
+    /// The selection last changed by the reader's navigation (a link, the fragment, a
+    /// replayed tap), not by start-up: only then may a view move focus to it.
+    pub reader_nav: bool,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -110,7 +113,10 @@ impl Reducible for AppState {
         let mut next = (*self).clone();
         match action {
             AppAction::Show(view) => next.view = view,
-            AppAction::Navigate(route) => next.go(route),
+            AppAction::Navigate(route) => {
+                next.go(route);
+                next.reader_nav = true;
+            }
             AppAction::SetTheme(theme) => next.theme = theme,
             AppAction::Boot { config, route, notices } => next = AppState::new(&config, route, notices),
             AppAction::Notice(text) => {
@@ -190,6 +196,18 @@ mod tests {
         assert_eq!(booted, AppState::new(&config, route, vec!["n".into()]));
         assert_eq!(booted.chart_preset.filter, config.evidence);
         assert_eq!(booted.chart_preset.highlight, config.highlight);
+    }
+
+    #[test]
+    fn only_the_readers_navigation_may_move_focus() {
+        let config = Config { cell: Some((LayerIx::at(1), ToolIx::at(2))), ..Config::default() };
+        let booted = reduce(
+            AppState::for_hydration(&config, None),
+            AppAction::Boot { config: config.clone(), route: None, notices: vec![] },
+        );
+        assert_eq!((booted.chart, booted.reader_nav), (Some(cell(1, 2)), false), "start-up selects without focus");
+        let navigated = reduce(booted, AppAction::Navigate(Route::Chart(Some(cell(0, 0)))));
+        assert!(navigated.reader_nav);
     }
 
     #[test]

@@ -21,6 +21,10 @@
 //   hook) from that one compiled module, by importing the glue once per element
 //   under a distinct query. A panic shows that element's error box; the page and
 //   the other elements keep working.
+// - At once: the widget as rendered at build time (the same markup as the pages), with
+//   the view and theme its attributes ask for; the wasm hydrates it when it arrives, and
+//   what the reader did in between (a cell, a tab, a quiz answer, focus) is recorded
+//   (fsIntents, www/intents.js) and applied then: no tap is lost.
 // - The light-DOM children (e.g. a link) are the fallback: shown when the widget
 //   can't load, hidden while it works.
 // - Each element keeps its own quiz progress (stored under its id, or its place on
@@ -30,7 +34,12 @@
   const NAME = 'full-stack-explainer';
   if (typeof customElements === 'undefined' || customElements.get(NAME)) return;
 
-  const CSS = "{{CSS}}";
+  const CSS = {{CSS}};
+  // The widget rendered at build time ("" in a build without prerendering).
+  const HTML = {{HTML}};
+  const VIEWS = ['chart', 'points', 'quiz', 'timeline'];
+  const THEMES = ['auto', 'light', 'dark'];
+{{INTENTS}}
   // The options, in the order of OPTIONS in src/model/embed.rs (tests/options.rs checks it).
   const ATTRS = ['view', 'theme', 'cell', 'quiz', 'highlight', 'evidence', 'sections'];
   // Start loading when an element is this close to the viewport.
@@ -117,6 +126,48 @@
     observer.observe(el);
   }
 
+  /** The prerendered widget in a fresh root (marked for hydration), with the view and
+   *  theme `el`'s attributes ask for, links to the files beside this script, and the
+   *  intent recorder; `null` in a build without prerendering. */
+  function prerendered(el) {
+    if (!HTML) return null;
+    const root = document.createElement('div');
+    root.id = 'full-stack';
+    root.setAttribute('data-prerendered', '');
+    root.innerHTML = HTML;
+    const fs = root.querySelector('.fs');
+    if (!fs) return null;
+    for (const a of root.querySelectorAll('a[href]')) {
+      const href = a.getAttribute('href');
+      if (!/^(#|[a-z][a-z0-9+.-]*:)/i.test(href)) a.setAttribute('href', new URL(href, BASE).href);
+    }
+    const show = (view) => {
+      fs.setAttribute('data-view', view);
+      for (const v of VIEWS) {
+        const tab = root.querySelector('#fs-tab-' + v);
+        const panel = root.querySelector('#fs-panel-' + v);
+        if (tab) {
+          tab.setAttribute('aria-selected', v === view ? 'true' : 'false');
+          tab.setAttribute('tabindex', v === view ? '0' : '-1');
+        }
+        if (panel) panel.hidden = v !== view;
+      }
+    };
+    root.fsShow = show;
+    applyAttributes(el, root);
+    fsIntents(fs, show);
+    return root;
+  }
+
+  /** Gives a prerendered root the view and theme `el`'s attributes ask for (the same
+   *  allowlists as the wasm's; it applies them itself when it hydrates). */
+  function applyAttributes(el, root) {
+    const fs = root.querySelector('.fs');
+    const theme = el.getAttribute('theme');
+    fs.setAttribute('data-theme', THEMES.includes(theme) ? theme : 'auto');
+    root.fsShow(VIEWS.includes(el.getAttribute('view')) ? el.getAttribute('view') : 'chart');
+  }
+
   /** A short message with the light-DOM fallback (built from text, never HTML). */
   function message(text, withFallback) {
     const shell = document.createElement('div');
@@ -141,12 +192,19 @@
       this._instance = null; // { n, glue } while mounted or mounting
       this._root = null; // the element the wasm app renders into
       this._state = 'idle'; // idle | waiting | loading | mounted | failed
-      this._placeholder(message('Loading the Full Stack explainer\u2026', false));
+      this._waitingRoot = null; // the prerendered root shown until the wasm hydrates it
+    }
+
+    /** Shows the prerendered widget (or, without one, a loading message). */
+    _showStatic() {
+      this._waitingRoot = prerendered(this);
+      this._placeholder(this._waitingRoot || message('Loading the Full Stack explainer\u2026', false));
     }
 
     connectedCallback() {
       this._leaving = false;
       if (this._state === 'idle') {
+        this._showStatic();
         this._state = 'waiting';
         watch(this);
       }
@@ -159,6 +217,7 @@
     }
 
     attributeChangedCallback(_name, oldValue, newValue) {
+      if (this._waitingRoot && oldValue !== newValue) applyAttributes(this, this._waitingRoot);
       if (oldValue === newValue || this._state !== 'mounted' || this._remount) return;
       // Several attributes set in a row cause one remount.
       this._remount = true;
@@ -214,9 +273,15 @@
       if (this._root) {
         try { glue.unmountElement(); } catch (_) { /* a dead instance */ }
       }
-      const root = document.createElement('div');
-      root.id = 'full-stack';
-      this._placeholder(root);
+      // The first mount hydrates the prerendered widget the reader already sees (with
+      // what they did meanwhile); a remount (changed attributes) renders afresh.
+      let root = this._waitingRoot;
+      this._waitingRoot = null;
+      if (!root || root.parentNode !== this._shadow) {
+        root = document.createElement('div');
+        root.id = 'full-stack';
+        this._placeholder(root);
+      }
       this._root = root;
       const attr = (name) => (this.hasAttribute(name) ? this.getAttribute(name) : undefined);
       // Its place among the page's elements (document order, from 1; within its shadow
@@ -244,6 +309,7 @@
       this._instance = null;
       this._root = null;
       this._state = 'idle';
+      this._waitingRoot = null;
       this._placeholder(message('Loading the Full Stack explainer\u2026', false));
     }
   }

@@ -3,6 +3,7 @@ use yew::prelude::*;
 use super::cell::CellButton;
 use crate::model::chart::{Evidence, Highlight, TierFilter};
 use crate::model::route::ChartTarget;
+use crate::model::{LayerIx, ToolIx};
 use crate::platform::dom;
 use crate::state::chart::{Pos, Step};
 use crate::view::use_content;
@@ -20,9 +21,42 @@ pub struct MatrixProps {
     pub on_move: Callback<Pos>,
 }
 
+/// A header button of the matrix (a layer's or a tool's).
+fn head(
+    pos: Pos,
+    label: &str,
+    title: &str,
+    selected: bool,
+    tab_stop: bool,
+    on_select: &Callback<(ChartTarget, bool)>,
+) -> Html {
+    let target = pos.target().expect("headers have targets");
+    let onclick = on_select.reform(move |e: MouseEvent| (target, e.detail() > 0));
+    html! {
+        <button
+            type="button"
+            class="fs-head"
+            data-pos={pos.key()}
+            tabindex={if tab_stop { "0" } else { "-1" }}
+            aria-pressed={if selected { "true" } else { "false" }}
+            title={title.to_string()}
+            {onclick}
+        >{ label.to_string() }</button>
+    }
+}
+
+/// The column (0: the row's header, `t + 1`: tool `t`) of `pos` if it is in `row`.
+fn col_in(pos: Option<Pos>, row: usize) -> Option<usize> {
+    pos.filter(|p| p.row == row).map(|p| p.col)
+}
+
 /// The full-stack matrix: a native table, layers (top of the stack first) as row
 /// headers, policy tools as column headers. Every header and cell holds a button;
 /// one of them is in the tab order and arrow keys move between them.
+///
+/// Each row is its own component whose props say only what concerns that row (which of
+/// its buttons is selected or the tab stop, whether it or a column is emphasised), so a
+/// selection re-renders the rows it touches, not the table.
 #[component]
 pub fn Matrix(props: &MatrixProps) -> Html {
     let content = use_content();
@@ -40,21 +74,10 @@ pub fn Matrix(props: &MatrixProps) -> Html {
             }
         })
     };
-    let selected = |t: ChartTarget| props.target == Some(t);
-    let head = |pos: Pos, label: &str, title: &str| {
-        let target = pos.target().expect("headers have targets");
-        let onclick = props.on_select.reform(move |e: MouseEvent| (target, e.detail() > 0));
-        html! {
-            <button
-                type="button"
-                class="fs-head"
-                data-pos={pos.key()}
-                tabindex={if props.focus == pos { "0" } else { "-1" }}
-                aria-pressed={if selected(target) { "true" } else { "false" }}
-                title={title.to_string()}
-                {onclick}
-            >{ label.to_string() }</button>
-        }
+    let selected = props.target.map(Pos::of_target);
+    let column_hl = match props.highlight {
+        Highlight::Tool(t) => Some(t),
+        _ => None,
     };
     html! {
         <table class="fs-matrix" ref={table} {onkeydown}>
@@ -75,9 +98,10 @@ pub fn Matrix(props: &MatrixProps) -> Html {
                     </th>
                     { for content.tool_ixs().map(|t| {
                         let tool = content.tool(t);
+                        let pos = Pos::of_target(ChartTarget::Tool(t));
                         html! {
-                            <th scope="col" data-hl={props.highlight.covers_tool(t).then_some("1")}>
-                                { head(Pos::of_target(ChartTarget::Tool(t)), &tool.short, &tool.name) }
+                            <th scope="col" data-hl={(column_hl == Some(t)).then_some("1")}>
+                                { head(pos, &tool.short, &tool.name, selected == Some(pos), props.focus == pos, &props.on_select) }
                             </th>
                         }
                     }) }
@@ -85,32 +109,68 @@ pub fn Matrix(props: &MatrixProps) -> Html {
             </thead>
             <tbody>
                 { for content.layer_ixs().map(|l| {
-                    let layer = content.layer(l);
+                    let row = l.get() + 1;
                     html! {
-                        <tr key={l.get()}>
-                            <th scope="row" data-hl={props.highlight.covers_layer(l).then_some("1")}>
-                                { head(Pos::of_target(ChartTarget::Layer(l)), &layer.name, &layer.description) }
-                            </th>
-                            { for content.tool_ixs().map(|t| {
-                                let target = ChartTarget::Cell { layer: l, tool: t };
-                                html! {
-                                    <CellButton
-                                        key={t.get()}
-                                        {target}
-                                        layer_name={layer.name.clone()}
-                                        tool_name={content.tool(t).short.clone()}
-                                        evidence={Evidence::of(content, l, t, props.filter)}
-                                        selected={selected(target)}
-                                        tab_stop={props.focus == Pos::of_target(target)}
-                                        highlighted={props.highlight.covers(l, t)}
-                                        on_select={props.on_select.clone()}
-                                    />
-                                }
-                            }) }
-                        </tr>
+                        <MatrixRow
+                            key={l.get()}
+                            layer={l}
+                            filter={props.filter}
+                            selected={col_in(selected, row)}
+                            tab_stop={col_in(Some(props.focus), row)}
+                            row_hl={props.highlight == Highlight::Layer(l)}
+                            {column_hl}
+                            on_select={props.on_select.clone()}
+                        />
                     }
                 }) }
             </tbody>
         </table>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct MatrixRowProps {
+    pub layer: LayerIx,
+    pub filter: TierFilter,
+    /// The selected button in this row, by column (0: the header), if any.
+    pub selected: Option<usize>,
+    /// The roving tab stop, by column, if it is in this row.
+    pub tab_stop: Option<usize>,
+    /// This row is emphasised.
+    pub row_hl: bool,
+    /// The tool whose column is emphasised, if any.
+    pub column_hl: Option<ToolIx>,
+    pub on_select: Callback<(ChartTarget, bool)>,
+}
+
+/// One layer's row: its header and a cell per tool.
+#[component]
+pub fn MatrixRow(props: &MatrixRowProps) -> Html {
+    let content = use_content();
+    let l = props.layer;
+    let layer = content.layer(l);
+    let pos = Pos::of_target(ChartTarget::Layer(l));
+    html! {
+        <tr>
+            <th scope="row" data-hl={props.row_hl.then_some("1")}>
+                { head(pos, &layer.name, &layer.description, props.selected == Some(0), props.tab_stop == Some(0), &props.on_select) }
+            </th>
+            { for content.tool_ixs().map(|t| {
+                let col = t.get() + 1;
+                html! {
+                    <CellButton
+                        key={t.get()}
+                        target={ChartTarget::Cell { layer: l, tool: t }}
+                        layer_name={layer.name.clone()}
+                        tool_name={content.tool(t).short.clone()}
+                        evidence={Evidence::of(content, l, t, props.filter)}
+                        selected={props.selected == Some(col)}
+                        tab_stop={props.tab_stop == Some(col)}
+                        highlighted={props.row_hl || props.column_hl == Some(t)}
+                        on_select={props.on_select.clone()}
+                    />
+                }
+            }) }
+        </tr>
     }
 }

@@ -33,12 +33,18 @@ pub struct ChartViewProps {
     /// The configured highlight and evidence filter (the reader may change both).
     #[prop_or_default]
     pub preset: ChartPreset,
+    /// The selection came from the reader's navigation (not from start-up: a selection
+    /// from the address or the element's attributes, applied right after hydration, must
+    /// not pull focus, and the page's scroll, to the widget).
+    #[prop_or_default]
+    pub refocus: bool,
 }
 
-/// A callback that dispatches `f(value)`.
-fn action<T: 'static>(state: &UseReducerHandle<ChartState>, f: fn(T) -> ChartAction) -> Callback<T> {
-    let d = state.dispatcher();
-    Callback::from(move |x| d.dispatch(f(x)))
+/// A callback that dispatches `f(value)`, the same one from render to render (so the
+/// memoised rows and cells it is passed to are not re-rendered for a new callback).
+#[hook]
+fn use_action<T: 'static>(state: &UseReducerHandle<ChartState>, f: fn(T) -> ChartAction) -> Callback<T> {
+    use_callback(state.dispatcher(), move |x, d| d.dispatch(f(x)))
 }
 
 /// A short announcement of what the detail panel now shows.
@@ -88,6 +94,7 @@ pub fn ChartView(props: &ChartViewProps) -> Html {
     {
         let d = state.dispatcher();
         let (root, scroll_pending, mounted) = (root.clone(), scroll_pending.clone(), mounted.clone());
+        let refocus = props.refocus;
         use_effect_with(props.target, move |target| {
             let first = !std::mem::replace(&mut *mounted.borrow_mut(), true);
             let scroll = std::mem::take(&mut *scroll_pending.borrow_mut());
@@ -96,18 +103,22 @@ pub fn ChartView(props: &ChartViewProps) -> Html {
                 if scroll {
                     dom::scroll_within(&root, ".fs-detail");
                 }
-                if !first && dom::focus_lost(&root) {
+                if !first && refocus && dom::focus_lost(&root) {
                     dom::focus_within(&root, &button_at(Pos::of_target(t)));
                 }
             }
         });
     }
 
+    // The selection as of the latest render, for the callbacks below, which stay the same
+    // from render to render.
+    let current = use_mut_ref(|| props.target);
+    *current.borrow_mut() = props.target;
     let on_select = {
-        let (nav, d, current, scroll_pending) = (nav.clone(), state.dispatcher(), props.target, scroll_pending.clone());
-        Callback::from(move |(target, pointer): (ChartTarget, bool)| {
+        let (current, scroll_pending) = (current.clone(), scroll_pending.clone());
+        use_callback((nav.clone(), state.dispatcher()), move |(target, pointer): (ChartTarget, bool), (nav, d)| {
             d.dispatch(ChartAction::FocusAt(Pos::of_target(target)));
-            if current == Some(target) {
+            if *current.borrow() == Some(target) {
                 nav.go(Route::Chart(None));
             } else {
                 *scroll_pending.borrow_mut() = pointer;
@@ -117,17 +128,18 @@ pub fn ChartView(props: &ChartViewProps) -> Html {
     };
     // Closing returns focus to what opened the panel.
     let close = {
-        let (nav, root, current) = (nav.clone(), root.clone(), props.target);
+        let (nav, root, current) = (nav.clone(), root.clone(), current.clone());
         move || {
+            let target = *current.borrow();
             nav.go(Route::Chart(None));
-            if let Some(t) = current {
+            if let Some(t) = target {
                 dom::focus_within(&root, &button_at(Pos::of_target(t)));
             }
         }
     };
     let on_close = {
         let close = close.clone();
-        Callback::from(move |_| close())
+        use_callback((), move |_, _| close())
     };
     let onkeydown = {
         let has_target = props.target.is_some();
@@ -140,13 +152,11 @@ pub fn ChartView(props: &ChartViewProps) -> Html {
             }
         })
     };
-    let on_move = action(&state, ChartAction::FocusAt);
-    let on_filter = action(&state, ChartAction::SetFilter);
-    let on_highlight = action(&state, ChartAction::SetHighlight);
-    let on_show_all: Callback<()> = {
-        let d = state.dispatcher();
-        Callback::from(move |_| d.dispatch(ChartAction::SetFilter(TierFilter::default())))
-    };
+    let on_move = use_action(&state, ChartAction::FocusAt);
+    let on_filter = use_action(&state, ChartAction::SetFilter);
+    let on_highlight = use_action(&state, ChartAction::SetHighlight);
+    let on_show_all: Callback<()> =
+        use_callback(state.dispatcher(), |_, d| d.dispatch(ChartAction::SetFilter(TierFilter::default())));
 
     let detail = |suffix: &'static str| match props.target {
         Some(target) => html! {

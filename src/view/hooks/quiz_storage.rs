@@ -9,22 +9,27 @@ use crate::platform::storage;
 use crate::state::{QuizAction, QuizState};
 
 /// Resumes and saves `state` under the storage key `key` (nothing for a practice
-/// question). Stored data that does not decode is removed.
+/// question). Stored data that does not decode is removed. After the first render,
+/// `started(restored)` is called once, told whether a stored round replaced the first one.
 #[hook]
-pub fn use_quiz_storage(state: &UseReducerHandle<QuizState>, key: &str) {
+pub fn use_quiz_storage(state: &UseReducerHandle<QuizState>, key: &str, started: impl FnOnce(bool) + 'static) {
     let (data, practice) = (state.data, state.practice);
     {
         let (d, key) = (state.dispatcher(), key.to_string());
         use_effect_with((), move |_| {
-            if practice {
-                return;
-            }
-            if let Some(blob) = storage::load(&key) {
-                match quiz::decode(&blob, data) {
-                    Some(p) => d.dispatch(QuizAction::Restore(p)),
-                    None => storage::remove(&key),
+            let mut restored = false;
+            if !practice {
+                if let Some(blob) = storage::load(&key) {
+                    match quiz::decode(&blob, data) {
+                        Some(p) => {
+                            d.dispatch(QuizAction::Restore(p));
+                            restored = true;
+                        }
+                        None => storage::remove(&key),
+                    }
                 }
             }
+            started(restored);
         });
     }
     // Saved after the first render only, so the edition round shown first never

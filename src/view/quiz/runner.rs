@@ -9,10 +9,11 @@ use super::progress::progress;
 use super::question::QuestionCard;
 use super::summary::summary;
 use crate::model::events::HostEvent;
+use crate::model::intent::{Intent, Scope};
 use crate::model::quiz::{self, Stage};
 use crate::model::route::Route;
 use crate::model::{QuestionIx, QuizLength, SectionIx};
-use crate::platform::{dom, events, page};
+use crate::platform::{dom, events, intents, page};
 use crate::state::{QuizAction, QuizState};
 use crate::view::hooks::{use_after_render, use_quiz_storage};
 use crate::view::{use_links, use_nav, DataRef};
@@ -80,7 +81,37 @@ pub fn QuizRunner(props: &QuizRunnerProps) -> Html {
             quiz::scoped_key(&quiz::storage_key(i.as_deref()), &ids)
         })
     };
-    use_quiz_storage(&state, &key);
+    let body_ref = use_node_ref();
+    // Once live, what the reader did to the static question before (see
+    // `model::intent`): the chosen option stays chosen, a pressed button is pressed again,
+    // focus returns. Only over the round the page showed: not over a stored round that
+    // replaced it, nor in a practice question.
+    let started = {
+        let (state, body_ref) = (state.clone(), body_ref.clone());
+        move |restored: bool| {
+            let taken = intents::take(&body_ref, Scope::Quiz);
+            if restored || state.practice {
+                return;
+            }
+            for intent in taken {
+                match intent {
+                    Intent::Choice { question, option }
+                        if state.progress.current().is_some_and(|(q, a)| q == question && !a.checked) =>
+                    {
+                        state.dispatch(QuizAction::Choose(option));
+                    }
+                    Intent::Press(path) => {
+                        intents::press(&body_ref, &path);
+                    }
+                    Intent::Focus(path) => {
+                        intents::focus(&body_ref, &path);
+                    }
+                    _ => {}
+                }
+            }
+        }
+    };
+    use_quiz_storage(&state, &key, started);
     let announce = use_state(String::new);
     let hint = use_state(|| false);
     let question_ref = use_node_ref();

@@ -7,10 +7,12 @@ use super::notices::Notices;
 use super::tabs::{panel_id, tab_id, Tabs};
 use crate::model::embed::DATA_FILE;
 use crate::model::events::HostEvent;
-use crate::model::route::Route;
-use crate::model::{Config, SectionIx, View};
+use crate::model::intent::{Intent, Scope};
+use crate::model::route::{ChartTarget, Route};
+use crate::model::{Config, Content, SectionIx, View};
 use crate::platform::data::{self, DataState};
-use crate::platform::{events, fragment};
+use crate::platform::{events, fragment, intents, page};
+use crate::state::chart::Pos;
 use crate::state::{AppAction, AppState};
 use crate::view::chart::ChartView;
 use crate::view::points::PointsView;
@@ -63,7 +65,7 @@ pub struct AppProps {
 
 impl AppProps {
     /// Default settings for `content`.
-    pub fn new(content: &'static crate::model::Content) -> AppProps {
+    pub fn new(content: &'static Content) -> AppProps {
         AppProps {
             content: ContentRef(content),
             config: Config::default(),
@@ -87,6 +89,46 @@ fn data_state_id(state: DataState) -> &'static str {
     }
 }
 
+/// Applies what the reader did on the prerendered page before the app ran (recorded by
+/// the boot script in the widget around `fs`): the cell or header opens, the tab switches,
+/// a pressed button or radio is pressed again, a menu takes its value, focus goes back
+/// where it was. The quiz takes its own intents once it is live (`QuizRunner`).
+fn apply_intents(fs: &NodeRef, content: &Content, d: &UseReducerDispatcher<AppState>) {
+    for intent in intents::take(fs, Scope::App) {
+        match intent {
+            Intent::Pos(key) => {
+                let pos = Pos::parse(&key).filter(|p| p.valid(content.layers.len(), content.tools.len()));
+                if let Some(target) = pos.and_then(Pos::target) {
+                    d.dispatch(AppAction::Navigate(Route::Chart(Some(target))));
+                }
+            }
+            Intent::Tab(view) => d.dispatch(AppAction::Show(view)),
+            Intent::Press(path) => {
+                intents::press(fs, &path);
+            }
+            Intent::Menu(path, value) => {
+                intents::set_menu(fs, &path, &value);
+            }
+            Intent::Focus(path) => {
+                intents::focus(fs, &path);
+            }
+            Intent::Choice { .. } => {}
+        }
+    }
+}
+
+/// Whether what is shown needs the on-demand data now: a view made of it, or a cell whose
+/// panel lists its questions and events.
+fn needs_data(content: &Content, view: View, chart: Option<ChartTarget>) -> bool {
+    match (view, chart) {
+        (View::Chart, Some(ChartTarget::Cell { layer, tool })) => {
+            content.cell_at(layer, tool).is_some_and(|c| !c.questions.is_empty() || !c.events.is_empty())
+        }
+        (View::Chart, _) => false,
+        _ => true,
+    }
+}
+
 /// The whole widget: header, tabs and the four views.
 #[component]
 pub fn App(props: &AppProps) -> Html {
@@ -105,25 +147,43 @@ pub fn App(props: &AppProps) -> Html {
     // `data-live` marks the running app (set right after the first render or hydration),
     // so tests and host pages can tell it from the prerendered markup, which lacks it.
     let live = use_state(|| false);
-    let data = use_state(data::initial);
+    let data = use_state_eq(data::initial);
+    let fs_ref = use_node_ref();
     {
         // After the first render (or hydration): apply what the server could not render,
-        // then fetch the on-demand data.
-        let (d, props, live, data) = (state.dispatcher(), props.clone(), live.clone(), data.clone());
+        // then what the reader did meanwhile.
+        let (d, props, live, fs_ref) = (state.dispatcher(), props.clone(), live.clone(), fs_ref.clone());
         use_effect_with((), move |_| {
             if props.hydrating {
                 d.dispatch(AppAction::Boot { config: props.config, route: props.route, notices: props.notices });
+                apply_intents(&fs_ref, content, &d);
             }
             live.set(true);
-            if *data == DataState::Pending {
-                data::load(&format!("{}{DATA_FILE}", props.base), content, move |s| data.set(s));
+        });
+    }
+    {
+        // The on-demand data: fetched at once when what is shown needs it, else when the
+        // page is idle after start-up (so the first load is the chart's alone).
+        let requested = use_mut_ref(|| false);
+        let load = {
+            let (data, base) = (data.clone(), props.base.clone());
+            move || {
+                if *data == DataState::Pending && !std::mem::replace(&mut *requested.borrow_mut(), true) {
+                    data::load(&format!("{base}{DATA_FILE}"), content, move |s| data.set(s));
+                }
+            }
+        };
+        let now = needs_data(content, state.view, state.chart);
+        use_effect_with((*live, now), move |&(live, now)| {
+            if live && now {
+                load();
+            } else if live {
+                page::when_idle(load);
             }
         });
     }
-    let nav = {
-        let d = state.dispatcher();
-        Nav(Callback::from(move |r: Route| d.dispatch(AppAction::Navigate(r))))
-    };
+    // The same callback from render to render: views compare it in their props.
+    let nav = Nav(use_callback(state.dispatcher(), |r: Route, d| d.dispatch(AppAction::Navigate(r))));
 
     // The URL fragment follows the selection, and a changed fragment moves the widget.
     {
@@ -153,13 +213,12 @@ pub fn App(props: &AppProps) -> Html {
     // The page around the widget hears what the reader does: a move of the view or the
     // chart's selection from where the widget started (its settings and deep link, which
     // the running app has reached once it is live) is an event; the start is not.
-    let root = use_node_ref();
     {
         let last = use_mut_ref(|| {
             let start = AppState::new(&props.config, props.route, Vec::new());
             (start.view, start.chart)
         });
-        let root = root.clone();
+        let root = fs_ref.clone();
         use_effect_with((state.view, state.chart, *live), move |&(view, chart, live)| {
             if live {
                 let before = std::mem::replace(&mut *last.borrow_mut(), (view, chart));
@@ -170,18 +229,9 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
 
-    let on_select = {
-        let d = state.dispatcher();
-        Callback::from(move |v: View| d.dispatch(AppAction::Show(v)))
-    };
-    let on_theme = {
-        let d = state.dispatcher();
-        Callback::from(move |t| d.dispatch(AppAction::SetTheme(t)))
-    };
-    let on_dismiss = {
-        let d = state.dispatcher();
-        Callback::from(move |_| d.dispatch(AppAction::DismissNotices))
-    };
+    let on_select = use_callback(state.dispatcher(), |v: View, d| d.dispatch(AppAction::Show(v)));
+    let on_theme = use_callback(state.dispatcher(), |t, d| d.dispatch(AppAction::SetTheme(t)));
+    let on_dismiss = use_callback(state.dispatcher(), |_, d| d.dispatch(AppAction::DismissNotices));
     // The data views keep the server's markup while hydrating, and after it until the
     // data has settled (loaded or refused).
     let islands = match &props.islands {
@@ -212,8 +262,8 @@ pub fn App(props: &AppProps) -> Html {
         <ContextProvider<DataCtx> context={data_ctx}>
         <ContextProvider<Links> context={links}>
             <div
-                ref={root}
                 class="fs"
+                ref={fs_ref}
                 data-theme={state.theme.id()}
                 data-view={state.view.id()}
                 data-live={(*live).then_some("")}
@@ -222,7 +272,7 @@ pub fn App(props: &AppProps) -> Html {
                 <Header theme={state.theme} {on_theme} />
                 <Notices notices={state.notices.clone()} on_dismiss={on_dismiss} />
                 <Tabs current={state.view} {on_select} />
-                { panel(View::Chart, html! { <ChartView target={state.chart} preset={state.chart_preset} /> }) }
+                { panel(View::Chart, html! { <ChartView target={state.chart} preset={state.chart_preset} refocus={state.reader_nav} /> }) }
                 { panel(View::Points, html! { <PointsView focus={state.points_focus} /> }) }
                 { panel(View::Quiz, html! {
                     <QuizView focus={state.quiz_focus} shared_result={state.shared_result} length={props.config.quiz} instance={props.instance.clone()} sections={sections.clone()} />

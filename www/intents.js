@@ -1,0 +1,62 @@
+// The reader's intents before the app runs (no dead taps). Inlined by scripts/dist.mjs
+// into the pages' boot script and into full-stack.js; both call fsIntents(fs, show) with
+// the widget's `.fs` element and a function that switches the static tabs.
+//
+// Listens inside the widget only (never on the host page) and writes the LAST intent of
+// each kind into the object `fs.fsIntents` (its keys in the order they last happened):
+//   pos     "r-c"       a cell or header button (data-pos)
+//   tab     "quiz"      a tab (also shown at once: the static panels switch)
+//   radio   "p"         another radio (the chart's filter)
+//   select  "p=value"   a menu (theme, highlight)
+//   button  "p"         any other button
+//   focus   "p"         the focused element
+//   choice  "qi:o"      the quiz's static question: question index, option index
+//   qbutton "p", qfocus "p"  a button or focus inside the quiz, while it is static
+// "p" is the path of child element positions from `.fs` ("2.0.1"); focus is one kind
+// (focus or qfocus, whichever came last). Once the app runs (`data-live`, which it sets
+// before it replays anything), and for the quiz once its data is there (`data-data` not
+// "pending"), events there are the app's own and nothing more is written. The wasm takes each kind
+// once (src/platform/intents.rs) and applies it (src/model/intent.rs).
+function fsIntents(fs, show) {
+  var rec = fs.fsIntents = {};
+  // Empty for an element no longer in the widget (the app may just have replaced it).
+  function path(el) {
+    var p = [];
+    for (; el && el !== fs; el = el.parentElement) p.unshift(el.parentElement ? [].indexOf.call(el.parentElement.children, el) : -1);
+    return el && p.indexOf(-1) < 0 ? p.join('.') : '';
+  }
+  // `value` is computed only while the target is static.
+  function put(t, kind, value) {
+    var quiz = t.closest('.fs-quiz-body');
+    var live = fs.hasAttribute('data-live') && !(quiz && fs.getAttribute('data-data') == 'pending');
+    if (live) return;
+    value = value();
+    if (value === '') return;
+    // One focus only: the latest, inside the quiz or not.
+    if (kind == 'focus') delete rec.focus, delete rec.qfocus;
+    if (quiz && kind != 'choice') kind = 'q' + kind;
+    delete rec[kind];
+    rec[kind] = value;
+  }
+  fs.addEventListener('click', function (e) {
+    var t = e.target.closest('button');
+    if (!t) return;
+    var pos = t.getAttribute('data-pos');
+    var view = t.id.slice(7);
+    if (pos) put(t, 'pos', function () { return pos; });
+    else if (t.getAttribute('role') == 'tab') {
+      put(t, 'tab', function () { return view; });
+      if (!fs.hasAttribute('data-live')) show(view);
+    } else put(t, 'button', function () { return path(t); });
+  }, true);
+  fs.addEventListener('change', function (e) {
+    var t = e.target;
+    if (t.tagName == 'SELECT') put(t, 'select', function () { return path(t) + '=' + t.value; });
+    else if (t.type != 'radio') return;
+    else if (t.closest('.fs-quiz-body')) put(t, 'choice', function () { return t.name.split('-').pop() + ':' + t.value; });
+    else put(t, 'radio', function () { return path(t); });
+  }, true);
+  fs.addEventListener('focusin', function (e) {
+    put(e.target, 'focus', function () { return path(e.target); });
+  }, true);
+}
