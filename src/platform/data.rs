@@ -1,7 +1,7 @@
 //! The on-demand data (quiz, key points, timeline): `data.json` beside the page, or
 //! inline in the single offline file (`<script type="application/json" id="fs-data">`).
-//! It is read by `model::content::json` (a small JSON reader, far smaller in the wasm
-//! than serde's), checked against the binary's content ([`Data::check`]) and kept
+//! It is parsed by the browser (`JSON.parse`), turned into [`Data`] by
+//! `serde-wasm-bindgen`, checked against the binary's content ([`Data::check`]) and kept
 //! for the life of the page. A missing, truncated, tampered or old file gives a sentence
 //! for the reader, never a crash.
 //!
@@ -12,7 +12,6 @@ use std::cell::RefCell;
 use wasm_bindgen::JsCast;
 
 use super::BROWSER;
-use crate::model::content::json::read_data;
 use crate::model::content::{Content, Data};
 use crate::model::embed::INLINE_DATA_ID;
 
@@ -109,7 +108,8 @@ async fn fetch_text(url: &str) -> Option<String> {
 /// Parses, decodes and checks the data; keeps it for the life of the page.
 fn decode(text: &str, content: &Content) -> DataState {
     const DAMAGED: &str = "The quiz, key points and timeline data are damaged. Reload the page to try again.";
-    let Some(data) = read_data(text) else { return DataState::Failed(DAMAGED) };
+    let Ok(value) = js_sys::JSON::parse(text) else { return DataState::Failed(DAMAGED) };
+    let Ok(data) = serde_wasm_bindgen::from_value::<Data>(value) else { return DataState::Failed(DAMAGED) };
     match data.check(content) {
         // Leaked once per page: the data lives as long as the page, like the baked content.
         Ok(()) => DataState::Ready(Box::leak(Box::new(data))),

@@ -2,7 +2,6 @@
 //! quiz, key points, timeline) loaded on demand. The types are in [`types`], shared with
 //! the build script that validates `content/` and writes both.
 
-pub mod json;
 pub mod types;
 
 use std::borrow::Cow;
@@ -150,8 +149,17 @@ impl Data {
 /// (`platform::data`); nothing the widget runs calls this, so the copy stays out of its
 /// wasm.
 pub fn build_data() -> &'static Data {
+    #[cfg(not(target_arch = "wasm32"))]
+    fn decode() -> Data {
+        serde_json::from_str(DATA_JSON).expect("the build's own data.json decodes")
+    }
+    #[cfg(target_arch = "wasm32")]
+    fn decode() -> Data {
+        let value = js_sys::JSON::parse(DATA_JSON).expect("the build's own data.json parses");
+        serde_wasm_bindgen::from_value(value).expect("the build's own data.json decodes")
+    }
     thread_local! {
-        static DATA: &'static Data = Box::leak(Box::new(json::read_data(DATA_JSON).expect("the build's own data.json reads")));
+        static DATA: &'static Data = Box::leak(Box::new(decode()));
     }
     DATA.with(|d| *d)
 }
