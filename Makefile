@@ -7,7 +7,7 @@ export TRUNK_SKIP_VERSION_CHECK := true
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 export CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: setup check serve dist test test-native test-wasm test-e2e test-xbrowser bench size budget coverage palette clean wasm-parts
+.PHONY: setup check serve dist test test-native test-wasm test-e2e test-xbrowser bench size budget coverage palette contract clean wasm-parts
 
 setup:
 	@scripts/setup.sh
@@ -53,6 +53,12 @@ coverage:
 ## (tests/palette.rs fails while the two differ).
 palette:
 	cargo run --locked --quiet --bin export -- --palette www/palette.css
+
+## The embed contract (src/model/embed.rs) into the JavaScript that uses it: the block
+## between `// <contract>` and `// </contract>` in www/boot.js, www/intents.js,
+## www/templates/element.js and full-stack.html, and scripts/contract.mjs.
+contract:
+	cargo run --locked --quiet --bin export -- --contract
 
 test-native:
 	cargo test --locked

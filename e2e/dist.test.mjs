@@ -6,7 +6,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { DIST } from './harness.mjs';
-import { fill, remToPx, parseBaseUrl, socialTags, withSocialTags, escapeHtml, build, rootMarkup, singleFileScript, pngSize, devArtefacts, assertReleaseBuild } from '../scripts/dist.mjs';
+import { fill, remToPx, parseBaseUrl, socialTags, withSocialTags, escapeHtml, build, rootMarkup, bootScript, singleFileScript, pngSize, devArtefacts, assertReleaseBuild } from '../scripts/dist.mjs';
+import zlib from 'node:zlib';
 import { serve, launch, open, appReady } from './harness.mjs';
 
 test('fill: every placeholder needs a value and every value a placeholder', () => {
@@ -153,6 +154,16 @@ test('dist/full-stack.csv is exactly what the widget\'s "Download data (CSV)" gi
   } finally {
     await browser.close();
     await server.close();
+  }
+});
+
+test('the boot script every prerendered page inlines stays under 1 KiB brotli, and dist/ carries that script', () => {
+  const script = bootScript();
+  const brotli = zlib.brotliCompressSync(Buffer.from(script), { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+  console.log(`boot script: ${script.length} bytes, ${brotli} brotli`);
+  assert.ok(brotli < 1024, `the boot script is ${brotli} bytes brotli`);
+  for (const page of ['index.html', 'embed.html', 'full-stack.html']) {
+    assert.ok(fs.readFileSync(path.join(DIST, page), 'utf8').includes(script), `${page} inlines the boot script`);
   }
 });
 

@@ -33,6 +33,11 @@ import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { sizes } from './size.mjs';
+// The names shared with the wasm (generated from src/model/embed.rs by `make contract`).
+import {
+  DATA_FILE, ELEMENT_FILE, ELEMENT_NAME, INLINE_DATA_ID, INLINE_TRANSCRIPT_ID, MODE_ATTR, MODE_EMBED, MODE_PAGE,
+  MODES, PRERENDERED_ATTR, ROOT_ID, TRANSCRIPT_FILE, WIDGET_PAGE,
+} from './contract.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const WWW = path.join(ROOT, 'www');
@@ -71,16 +76,22 @@ export const PRERENDER_END = '<!--/fs-prerender-->';
  *  server-rendered widget, marked `data-prerendered` so the wasm hydrates it, followed
  *  by the boot script that applies the page's view and theme before the first paint. */
 export function rootMarkup(mode, ssr = '') {
-  if (mode !== 'page' && mode !== 'embed') throw new Error(`rootMarkup: unknown mode ${mode}`);
-  if (!ssr) return `<div id="full-stack" data-full-stack="${mode}"></div>`;
-  return `${PRERENDER_START}<div id="full-stack" data-full-stack="${mode}" data-prerendered>${ssr}</div>${PRERENDER_END}\n`
+  if (!MODES.includes(mode)) throw new Error(`rootMarkup: unknown mode ${mode}`);
+  if (!ssr) return emptyRoot(mode);
+  return `${PRERENDER_START}<div id="${ROOT_ID}" ${MODE_ATTR}="${mode}" ${PRERENDERED_ATTR}>${ssr}</div>${PRERENDER_END}\n`
     + `<script>${bootScript()}</script>`;
 }
 
+/** The widget's root, empty: the wasm renders into it. */
+function emptyRoot(mode) {
+  return `<div id="${ROOT_ID}" ${MODE_ATTR}="${mode}"></div>`;
+}
+
 /** A script from www/ without its whole-line comments (they document the source file;
- *  the pages carry the code only). */
+ *  the pages carry the code only) and its indentation. (No string in these scripts spans
+ *  lines, so nothing else changes.) */
 function script(file) {
-  const text = fs.readFileSync(path.join(WWW, file), 'utf8').replace(/^\s*\/\/.*\n/gm, '');
+  const text = fs.readFileSync(path.join(WWW, file), 'utf8').replace(/^\s*\/\/.*\n/gm, '').replace(/^[ \t]+/gm, '');
   assertInlineSafe(text, 'script', file);
   return text;
 }
@@ -117,7 +128,11 @@ export function noscriptMarkup(evidence) {
  *  left it (between INDEX_ROOT_START and INDEX_ROOT_END), so a second run is harmless. */
 const INDEX_ROOT_START = '<!--fs-root-->';
 const INDEX_ROOT_END = '<!--/fs-root-->';
-const TRUNK_ROOT = /<div id="full-stack" data-full-stack="page"><\/div>|<!--fs-root-->[\s\S]*?<!--\/fs-root-->/;
+const TRUNK_ROOT = new RegExp(`${escapeRegExp(emptyRoot(MODE_PAGE))}|${escapeRegExp(INDEX_ROOT_START)}[\\s\\S]*?${escapeRegExp(INDEX_ROOT_END)}`);
+
+function escapeRegExp(text) {
+  return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+}
 
 /** Checks and normalises the base URL: absolute http(s), ending in "/". */
 export function parseBaseUrl(value) {
@@ -281,13 +296,13 @@ export function transcriptPage(body) {
     DESCRIPTION: escapeHtml('The auto-generated transcript of the AI Policy Podcast (CSIS) episode with Kyle Chan, garbled names corrected in brackets, speaker turns labelled, and every passage the Full Stack explainer quotes highlighted and linked back.'),
     CSS: css,
     BODY: body,
-  }, 'transcript.html');
+  }, TRANSCRIPT_FILE);
 }
 
 /** The transcript page as a JSON string in the single file, for its opener script (see
  *  www/templates/full-stack.html). "<" is escaped so nothing in it closes the element. */
 export function inlineTranscript(html) {
-  return `<script type="application/json" id="fs-transcript">${JSON.stringify(html).replace(/</g, '\\u003c')}</script>`;
+  return `<script type="application/json" id="${INLINE_TRANSCRIPT_ID}">${JSON.stringify(html).replace(/</g, '\\u003c')}</script>`;
 }
 
 function read(dir, file) {
@@ -311,13 +326,13 @@ function copyDir(from, to) {
 }
 
 /** What the custom element loads (`make size` covers the pages). */
-export const ELEMENT_LOADS = ['full-stack.js', 'widget.js', 'widget_bg.wasm'];
+export const ELEMENT_LOADS = [ELEMENT_FILE, 'widget.js', 'widget_bg.wasm'];
 
 function report(dir) {
   const kb = (n) => (n / 1024).toFixed(1).padStart(8);
   const rows = ELEMENT_LOADS.map((file) => ({ file, ...sizes(fs.readFileSync(path.join(dir, file))) }));
   const total = (k) => rows.reduce((t, r) => t + r[k], 0);
-  console.log(`dist: <full-stack-explainer> loads ${ELEMENT_LOADS.join(' + ')}: `
+  console.log(`dist: <${ELEMENT_NAME}> loads ${ELEMENT_LOADS.join(' + ')}: `
     + `${kb(total('raw')).trim()} KiB raw, ${kb(total('gzip')).trim()} gzip, ${kb(total('brotli')).trim()} brotli (make size: every page)`);
 }
 
@@ -328,7 +343,7 @@ export function build(dist, env = process.env) {
   // The images and the data first: the link card's tags give its size.
   runExport(dist, baseUrl);
   const card = pngSize(fs.readFileSync(path.join(dist, CARD_FILE)));
-  const index = read(dist, 'index.html');
+  const index = read(dist, WIDGET_PAGE);
   const title = meta(index, /<title>([^<]*)<\/title>/, '<title>');
   const description = meta(index, /<meta name="description" content="([^"]*)">/, 'meta description');
   const widgetCss = WIDGET_CSS.map((f) => read(dist, f)).join('\n');
@@ -341,12 +356,12 @@ export function build(dist, env = process.env) {
 
   // transcript.html: every quote in the widget links to its lines here.
   const transcript = transcriptPage(prerender('transcript'));
-  write('transcript.html', transcript);
+  write(TRANSCRIPT_FILE, transcript);
 
   // index.html: the root through rootMarkup, and the link-card tags.
-  if (!TRUNK_ROOT.test(index)) throw new Error('index.html: the widget root <div id="full-stack" data-full-stack="page"> is missing');
-  const indexRoot = `${INDEX_ROOT_START}${rootMarkup('page', ssr)}\n${noscriptMarkup(evidence)}${INDEX_ROOT_END}`;
-  write('index.html', withSocialTags(index.replace(TRUNK_ROOT, () => indexRoot), socialTags({ title, description, baseUrl, card })));
+  if (!TRUNK_ROOT.test(index)) throw new Error(`${WIDGET_PAGE}: the widget root ${emptyRoot(MODE_PAGE)} is missing`);
+  const indexRoot = `${INDEX_ROOT_START}${rootMarkup(MODE_PAGE, ssr)}\n${noscriptMarkup(evidence)}${INDEX_ROOT_END}`;
+  write(WIDGET_PAGE, withSocialTags(index.replace(TRUNK_ROOT, () => indexRoot), socialTags({ title, description, baseUrl, card })));
   // oembed.json: what platforms that unfurl a pasted link (Iframely, Embedly) fetch.
   if (baseUrl) write(OEMBED_FILE, `${JSON.stringify(oembed({ title, baseUrl, card }), null, 2)}\n`);
   else fs.rmSync(path.join(dist, OEMBED_FILE), { force: true });
@@ -355,7 +370,7 @@ export function build(dist, env = process.env) {
   write('embed.html', fill(read(WWW, 'templates/embed.html'), {
     TITLE: escapeHtml(title),
     DESCRIPTION: escapeHtml(description),
-    ROOT: rootMarkup('embed', ssr),
+    ROOT: rootMarkup(MODE_EMBED, ssr),
     NOSCRIPT: noscriptMarkup(null),
   }, 'embed.html'));
 
@@ -372,7 +387,7 @@ export function build(dist, env = process.env) {
   // It also carries the prerendered widget, shown at once and hydrated by the wasm, and
   // the intent recorder (www/intents.js), so a tap before the wasm runs is not lost.
   const element = read(WWW, 'templates/element.js');
-  write('full-stack.js', fill(element, {
+  write(ELEMENT_FILE, fill(element, {
     CSS: JSON.stringify(elementCss),
     HTML: JSON.stringify(ssr),
     INTENTS: script('intents.js'),
@@ -381,13 +396,13 @@ export function build(dist, env = process.env) {
   // full-stack.html: everything inline, the on-demand data too (as JSON the browser
   // parses; "<" escaped so no text in it can close the script element).
   const pageCss = `${widgetCss}\n${read(dist, 'page.css')}`;
-  const inlineData = `<script type="application/json" id="fs-data">${read(dist, 'data.json').replace(/</g, '\\u003c')}</script>`;
+  const inlineData = `<script type="application/json" id="${INLINE_DATA_ID}">${read(dist, DATA_FILE).replace(/</g, '\\u003c')}</script>`;
   assertInlineSafe(pageCss, 'style', 'the CSS');
   write('full-stack.html', fill(read(WWW, 'templates/full-stack.html'), {
     TITLE: escapeHtml(title),
     DESCRIPTION: escapeHtml(description),
     CSS: pageCss,
-    ROOT: rootMarkup('page', ssr),
+    ROOT: rootMarkup(MODE_PAGE, ssr),
     NOSCRIPT: noscriptMarkup(evidence),
     DATA: inlineData,
     TRANSCRIPT: inlineTranscript(transcript),

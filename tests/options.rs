@@ -14,12 +14,14 @@ fn read(file: &str) -> String {
 
 #[test]
 fn the_element_observes_and_passes_the_options_in_order() {
+    // OPTIONS itself is stamped into element.js from model::embed (tests/contract.rs).
     let js = read("www/templates/element.js");
-    let line = js.lines().find(|l| l.trim_start().starts_with("const ATTRS = [")).expect("const ATTRS in element.js");
-    let list = &line[line.find('[').unwrap() + 1..line.rfind(']').unwrap()];
-    let attrs: Vec<&str> = list.split(',').map(|s| s.trim().trim_matches('\'')).collect();
-    assert_eq!(attrs, OPTIONS, "www/templates/element.js ATTRS and OPTIONS in src/model/embed.rs");
-    assert!(js.contains("glue.mountElement(root, ATTRS.map(attr),"), "the attributes go to the wasm in ATTRS order");
+    assert!(js.contains("\n  const OPTIONS = ['view', "), "element.js declares OPTIONS in its contract block");
+    assert!(js.contains("static get observedAttributes() { return OPTIONS; }"), "the element observes OPTIONS");
+    assert!(
+        js.contains("glue.mountElement(root, OPTIONS.map(attr),"),
+        "the attributes go to the wasm in OPTIONS order"
+    );
 }
 
 #[test]

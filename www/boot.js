@@ -5,15 +5,24 @@
 // the chart first, and records what the reader does before the wasm runs (fsIntents).
 // The wasm then hydrates, sets the same attributes itself and applies the intents.
 (function () {
-  var root = document.getElementById('full-stack');
+  // <contract> generated from src/model/embed.rs by `make contract`: do not edit
+  var ROOT_ID = 'full-stack';
+  var VIEWS = ['chart', 'points', 'quiz', 'timeline'];
+  var DEFAULT_VIEW = 'chart';
+  var THEMES = ['auto', 'light', 'dark'];
+  var VIEW_ATTR = 'data-view';
+  var THEME_ATTR = 'data-theme';
+  var TAB_ID_PREFIX = 'fs-tab-';
+  var PANEL_ID_PREFIX = 'fs-panel-';
+  // </contract>
+  var root = document.getElementById(ROOT_ID);
   var fs = root && root.querySelector('.fs');
   if (!fs) return;
-  var views = ['chart', 'points', 'quiz', 'timeline'];
   function show(view) {
-    fs.setAttribute('data-view', view);
-    views.forEach(function (v) {
-      var tab = root.querySelector('#fs-tab-' + v);
-      var panel = root.querySelector('#fs-panel-' + v);
+    fs.setAttribute(VIEW_ATTR, view);
+    VIEWS.forEach(function (v) {
+      var tab = root.querySelector('#' + TAB_ID_PREFIX + v);
+      var panel = root.querySelector('#' + PANEL_ID_PREFIX + v);
       if (tab) {
         tab.setAttribute('aria-selected', v === view ? 'true' : 'false');
         tab.setAttribute('tabindex', v === view ? '0' : '-1');
@@ -23,11 +32,11 @@
   }
   var q = new URLSearchParams(location.search);
   var view = q.get('view');
-  if (views.indexOf(view) < 0) view = 'chart';
+  if (VIEWS.indexOf(view) < 0) view = DEFAULT_VIEW;
   var fromHash = location.hash.replace(/^#/, '').split('/')[0];
-  if (views.indexOf(fromHash) >= 0) view = fromHash;
+  if (VIEWS.indexOf(fromHash) >= 0) view = fromHash;
   var theme = q.get('theme');
-  if (['auto', 'light', 'dark'].indexOf(theme) >= 0) fs.setAttribute('data-theme', theme);
+  if (THEMES.indexOf(theme) >= 0) fs.setAttribute(THEME_ATTR, theme);
   show(view);
   fsIntents(fs, show);
 })();

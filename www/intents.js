@@ -18,7 +18,15 @@
 // "pending"), events there are the app's own and nothing more is written. The wasm takes each kind
 // once (src/platform/intents.rs) and applies it (src/model/intent.rs).
 function fsIntents(fs, show) {
-  var rec = fs.fsIntents = {};
+  // <contract> generated from src/model/embed.rs by `make contract`: do not edit
+  var LIVE_ATTR = 'data-live';
+  var DATA_STATE_ATTR = 'data-data';
+  var DATA_PENDING = 'pending';
+  var POS_ATTR = 'data-pos';
+  var INTENTS_PROP = 'fsIntents';
+  var TAB_ID_PREFIX = 'fs-tab-';
+  // </contract>
+  var rec = fs[INTENTS_PROP] = {};
   // Empty for an element no longer in the widget (the app may just have replaced it).
   function path(el) {
     var p = [];
@@ -28,7 +36,7 @@ function fsIntents(fs, show) {
   // `value` is computed only while the target is static.
   function put(t, kind, value) {
     var quiz = t.closest('.fs-quiz-body');
-    var live = fs.hasAttribute('data-live') && !(quiz && fs.getAttribute('data-data') == 'pending');
+    var live = fs.hasAttribute(LIVE_ATTR) && !(quiz && fs.getAttribute(DATA_STATE_ATTR) == DATA_PENDING);
     if (live) return;
     value = value();
     if (value === '') return;
@@ -41,12 +49,12 @@ function fsIntents(fs, show) {
   fs.addEventListener('click', function (e) {
     var t = e.target.closest('button');
     if (!t) return;
-    var pos = t.getAttribute('data-pos');
-    var view = t.id.slice(7);
+    var pos = t.getAttribute(POS_ATTR);
+    var view = t.id.slice(TAB_ID_PREFIX.length);
     if (pos) put(t, 'pos', function () { return pos; });
     else if (t.getAttribute('role') == 'tab') {
       put(t, 'tab', function () { return view; });
-      if (!fs.hasAttribute('data-live')) show(view);
+      if (!fs.hasAttribute(LIVE_ATTR)) show(view);
     } else put(t, 'button', function () { return path(t); });
   }, true);
   fs.addEventListener('change', function (e) {

@@ -20,7 +20,9 @@
 //! Usage: `export <out-dir> [<base-url>]` (the base URL, if any, goes into the call to action);
 //! `export --coverage [<path>]` writes the coverage report (`make coverage`);
 //! `export --palette [<path>]` writes the stylesheet of colours, `www/palette.css`, from
-//! `model::palette` (`make palette`).
+//! `model::palette` (`make palette`); `export --contract` writes the embed contract
+//! (`model::embed`) into the JavaScript that uses it and `scripts/contract.mjs`
+//! (`make contract`).
 
 // The wasm target builds every binary (`cargo test --target wasm32-unknown-unknown`):
 // there this one is empty, like `prerender`.
@@ -151,6 +153,29 @@ mod native {
                 std::process::exit(1);
             }
             println!("palette: wrote {path}");
+            return;
+        }
+        if args.peek().map(String::as_str) == Some("--contract") {
+            // `make contract`: the embed contract, from its one definition, into the scripts.
+            use full_stack::model::embed::{module, stamp, STAMPS};
+            let mut files = vec![("scripts/contract.mjs".to_string(), module())];
+            for s in STAMPS {
+                let text = std::fs::read_to_string(s.file).map_err(|e| format!("{}: {e}", s.file));
+                match text.and_then(|t| stamp(&t, &s)) {
+                    Ok(stamped) => files.push((s.file.to_string(), stamped)),
+                    Err(e) => {
+                        eprintln!("export: {e}");
+                        std::process::exit(1);
+                    }
+                }
+            }
+            for (path, text) in files {
+                if let Err(e) = std::fs::write(&path, text) {
+                    eprintln!("export: {path}: {e}");
+                    std::process::exit(1);
+                }
+                println!("contract: wrote {path}");
+            }
             return;
         }
         // The build's counts, in `make dist`'s output.

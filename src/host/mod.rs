@@ -9,7 +9,7 @@ pub mod resize;
 use wasm_bindgen::JsCast;
 use web_sys::Element;
 
-use crate::model::embed::{EVENTS_OPTION, MODE_ATTR, OPTIONS, PRERENDERED_ATTR, ROOT_ID};
+use crate::model::embed::{EVENTS_OPTION, MODE_ATTR, MODE_EMBED, MODE_PAGE, OPTIONS, PRERENDERED_ATTR, ROOT_ID};
 use crate::model::{Config, Route, CONTENT};
 use crate::platform::fragment;
 use crate::view::{App, AppProps, ContentRef};
@@ -85,8 +85,8 @@ pub fn start() {
         return;
     };
     let embed = match root.get_attribute(MODE_ATTR).as_deref() {
-        Some("page") => false,
-        Some("embed") => true,
+        Some(MODE_PAGE) => false,
+        Some(MODE_EMBED) => true,
         _ => return,
     };
     let pairs = query_pairs(embed);

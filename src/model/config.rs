@@ -51,6 +51,8 @@ pub enum Theme {
 }
 
 impl Theme {
+    pub const ALL: [Theme; 3] = [Theme::Auto, Theme::Light, Theme::Dark];
+
     pub fn id(self) -> &'static str {
         match self {
             Theme::Auto => "auto",
@@ -60,7 +62,7 @@ impl Theme {
     }
 
     pub fn parse(s: &str) -> Option<Theme> {
-        [Theme::Auto, Theme::Light, Theme::Dark].into_iter().find(|t| t.id() == s)
+        Theme::ALL.into_iter().find(|t| t.id() == s)
     }
 }
 

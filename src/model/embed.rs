@@ -1,6 +1,9 @@
 //! The embed contract: the names the pages, the boot script, the custom element and the
-//! build share with the wasm. Defined here once; `scripts/dist.mjs` and the JavaScript
-//! templates take them from `prerender contract` (see `tests/contract.rs`).
+//! build share with the wasm. Defined here once. `make contract` (`export --contract`)
+//! writes them into the JavaScript that needs them: a block between `// <contract>` and
+//! `// </contract>` in each file of [`STAMPS`], and the whole of `scripts/contract.mjs`
+//! (imported by `scripts/dist.mjs`). `tests/contract.rs` fails while a file differs from
+//! what this module generates, or holds a copy of one of these values outside its block.
 
 /// The id of the element the standalone pages mount into.
 pub const ROOT_ID: &str = "full-stack";
@@ -12,7 +15,9 @@ pub const ROOT_ID: &str = "full-stack";
 pub const MODE_ATTR: &str = "data-full-stack";
 
 /// The values of [`MODE_ATTR`].
-pub const MODES: [&str; 2] = ["page", "embed"];
+pub const MODE_PAGE: &str = "page";
+pub const MODE_EMBED: &str = "embed";
+pub const MODES: [&str; 2] = [MODE_PAGE, MODE_EMBED];
 
 /// Marks a root that holds markup rendered at build time (the wasm hydrates it).
 pub const PRERENDERED_ATTR: &str = "data-prerendered";
@@ -29,6 +34,9 @@ pub const INTENTS_PROP: &str = "fsIntents";
 /// The custom element.
 pub const ELEMENT_NAME: &str = "full-stack-explainer";
 
+/// The custom element's script, beside the pages.
+pub const ELEMENT_FILE: &str = "full-stack.js";
+
 /// The options, as query parameters and element attributes, in the order they apply
 /// (`model::config` parses them). `www/templates/element.js` observes the same
 /// attributes and passes them in this order (`tests/options.rs` checks it).
@@ -42,6 +50,31 @@ pub const EVENTS_OPTION: &str = "events";
 /// The id of the `<script type="application/json">` holding the on-demand data inline
 /// (the single offline file).
 pub const INLINE_DATA_ID: &str = "fs-data";
+
+/// The id of the `<script type="application/json">` holding the transcript page inline
+/// (the single offline file opens it from a Blob URL).
+pub const INLINE_TRANSCRIPT_ID: &str = "fs-transcript";
+
+/// The widget's own page, beside the embed files (shared quiz results and the
+/// transcript's links back open it).
+pub const WIDGET_PAGE: &str = "index.html";
+
+/// The ids of a view's tab and panel are these prefixes and the view's id (`fs-tab-quiz`).
+pub const TAB_ID_PREFIX: &str = "fs-tab-";
+pub const PANEL_ID_PREFIX: &str = "fs-panel-";
+
+/// Set on the widget's `.fs` root: the view shown, and the theme.
+pub const VIEW_ATTR: &str = "data-view";
+pub const THEME_ATTR: &str = "data-theme";
+
+/// Set on the widget's `.fs` root: how far the on-demand data is ([`DATA_STATES`]).
+pub const DATA_STATE_ATTR: &str = "data-data";
+
+/// The values of [`DATA_STATE_ATTR`]: still loading, there, or failed.
+pub const DATA_STATES: [&str; 3] = ["pending", "ready", "failed"];
+
+/// On each of the chart's cell and header buttons: its position, `"<row>-<column>"`.
+pub const POS_ATTR: &str = "data-pos";
 
 /// The on-demand data's file name, beside the pages.
 pub const DATA_FILE: &str = "data.json";
@@ -60,4 +93,171 @@ pub const EXPORT_NAME: &str = "full-stack-china-ai-policy";
 pub fn chart_image(filter: crate::model::chart::TierFilter, ext: &str) -> String {
     let which = if filter.is_everything() { "all" } else { filter.id() };
     format!("chart-{which}.{ext}")
+}
+
+/// A value of the contract, as JavaScript receives it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Literal {
+    Text(&'static str),
+    List(Vec<&'static str>),
+}
+
+impl Literal {
+    /// The value as a JavaScript literal: `'full-stack'`, `['page', 'embed']`.
+    pub fn js(&self) -> String {
+        let quote = |s: &str| {
+            debug_assert!(!s.contains(['\'', '\\', '\n']), "a contract value needs no escaping: {s}");
+            format!("'{s}'")
+        };
+        match self {
+            Literal::Text(s) => quote(s),
+            Literal::List(items) => format!("[{}]", items.iter().map(|s| quote(s)).collect::<Vec<_>>().join(", ")),
+        }
+    }
+}
+
+/// Every name of the contract the JavaScript side uses, with its value.
+pub fn contract() -> Vec<(&'static str, Literal)> {
+    use super::config::{Theme, View};
+    use super::events::HostEvent;
+    use Literal::{List, Text};
+    vec![
+        ("ROOT_ID", Text(ROOT_ID)),
+        ("MODE_ATTR", Text(MODE_ATTR)),
+        ("MODES", List(MODES.to_vec())),
+        ("MODE_PAGE", Text(MODE_PAGE)),
+        ("MODE_EMBED", Text(MODE_EMBED)),
+        ("PRERENDERED_ATTR", Text(PRERENDERED_ATTR)),
+        ("LIVE_ATTR", Text(LIVE_ATTR)),
+        ("VIEW_ATTR", Text(VIEW_ATTR)),
+        ("THEME_ATTR", Text(THEME_ATTR)),
+        ("DATA_STATE_ATTR", Text(DATA_STATE_ATTR)),
+        ("DATA_STATES", List(DATA_STATES.to_vec())),
+        ("DATA_PENDING", Text(DATA_STATES[0])),
+        ("POS_ATTR", Text(POS_ATTR)),
+        ("INTENTS_PROP", Text(INTENTS_PROP)),
+        ("ELEMENT_NAME", Text(ELEMENT_NAME)),
+        ("ELEMENT_FILE", Text(ELEMENT_FILE)),
+        ("OPTIONS", List(OPTIONS.to_vec())),
+        ("EVENTS_OPTION", Text(EVENTS_OPTION)),
+        ("EVENTS", List(HostEvent::NAMES.to_vec())),
+        ("VIEWS", List(View::ALL.iter().map(|v| v.id()).collect())),
+        ("DEFAULT_VIEW", Text(View::default().id())),
+        ("THEMES", List(Theme::ALL.iter().map(|t| t.id()).collect())),
+        ("DEFAULT_THEME", Text(Theme::default().id())),
+        ("TAB_ID_PREFIX", Text(TAB_ID_PREFIX)),
+        ("PANEL_ID_PREFIX", Text(PANEL_ID_PREFIX)),
+        ("INLINE_DATA_ID", Text(INLINE_DATA_ID)),
+        ("INLINE_TRANSCRIPT_ID", Text(INLINE_TRANSCRIPT_ID)),
+        ("DATA_FILE", Text(DATA_FILE)),
+        ("TRANSCRIPT_FILE", Text(TRANSCRIPT_FILE)),
+        ("CSV_FILE", Text(CSV_FILE)),
+        ("WIDGET_PAGE", Text(WIDGET_PAGE)),
+    ]
+}
+
+/// A file that gets a block of the contract: the names it uses, declared with `keyword`.
+#[derive(Clone, Copy, Debug)]
+pub struct Stamp {
+    /// The path from the project's root.
+    pub file: &'static str,
+    pub keyword: &'static str,
+    pub names: &'static [&'static str],
+}
+
+/// The files that get a block of the contract.
+pub const STAMPS: [Stamp; 4] = [
+    Stamp {
+        file: "www/boot.js",
+        keyword: "var",
+        names: &[
+            "ROOT_ID",
+            "VIEWS",
+            "DEFAULT_VIEW",
+            "THEMES",
+            "VIEW_ATTR",
+            "THEME_ATTR",
+            "TAB_ID_PREFIX",
+            "PANEL_ID_PREFIX",
+        ],
+    },
+    Stamp {
+        file: "www/intents.js",
+        keyword: "var",
+        names: &["LIVE_ATTR", "DATA_STATE_ATTR", "DATA_PENDING", "POS_ATTR", "INTENTS_PROP", "TAB_ID_PREFIX"],
+    },
+    Stamp {
+        file: "www/templates/element.js",
+        keyword: "const",
+        names: &[
+            "ELEMENT_NAME",
+            "ELEMENT_FILE",
+            "OPTIONS",
+            "ROOT_ID",
+            "PRERENDERED_ATTR",
+            "VIEWS",
+            "DEFAULT_VIEW",
+            "THEMES",
+            "DEFAULT_THEME",
+            "VIEW_ATTR",
+            "THEME_ATTR",
+            "TAB_ID_PREFIX",
+            "PANEL_ID_PREFIX",
+            "WIDGET_PAGE",
+        ],
+    },
+    Stamp {
+        file: "www/templates/full-stack.html",
+        keyword: "const",
+        names: &["INLINE_TRANSCRIPT_ID", "TRANSCRIPT_FILE", "WIDGET_PAGE"],
+    },
+];
+
+/// The first line of a block (after its indentation).
+pub const BLOCK_START: &str = "// <contract> generated from src/model/embed.rs by `make contract`: do not edit";
+/// The last line of a block.
+pub const BLOCK_END: &str = "// </contract>";
+
+/// The block of `stamp` at `indent`, its marker lines included.
+pub fn block(stamp: &Stamp, indent: &str) -> String {
+    let all = contract();
+    let mut out = format!("{indent}{BLOCK_START}\n");
+    for name in stamp.names {
+        let value = all.iter().find(|(n, _)| n == name).map(|(_, v)| v.js());
+        let value = value.unwrap_or_else(|| panic!("{}: {name} is not in the contract", stamp.file));
+        out.push_str(&format!("{indent}{} {name} = {value};\n", stamp.keyword));
+    }
+    out.push_str(&format!("{indent}{BLOCK_END}\n"));
+    out
+}
+
+/// `text` (the file of `stamp`) with its block regenerated. The file must hold one
+/// block: a line with `// <contract>` and a later line with `// </contract>`.
+pub fn stamp(text: &str, stamp: &Stamp) -> Result<String, String> {
+    let lines: Vec<&str> = text.split_inclusive('\n').collect();
+    let start = lines.iter().position(|l| l.trim_start().starts_with("// <contract>"));
+    let end = lines.iter().position(|l| l.trim() == BLOCK_END);
+    let (Some(start), Some(end)) = (start, end) else {
+        return Err(format!("{}: no `// <contract>` ... `{BLOCK_END}` block", stamp.file));
+    };
+    if end < start {
+        return Err(format!("{}: `{BLOCK_END}` before `// <contract>`", stamp.file));
+    }
+    let indent = &lines[start][..lines[start].len() - lines[start].trim_start().len()];
+    let mut out: String = lines[..start].concat();
+    out.push_str(&block(stamp, indent));
+    out.push_str(&lines[end + 1..].concat());
+    Ok(out)
+}
+
+/// The text of `scripts/contract.mjs`: every name of the contract, for the build scripts.
+pub fn module() -> String {
+    let mut out = String::from(
+        "// GENERATED from src/model/embed.rs by `make contract`: do not edit. The embed contract\n\
+         // (ids, attribute, option, event and file names) for the build scripts.\n",
+    );
+    for (name, value) in contract() {
+        out.push_str(&format!("export const {name} = {};\n", value.js()));
+    }
+    out
 }

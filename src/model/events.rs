@@ -33,12 +33,15 @@ pub enum HostEvent {
 }
 
 impl HostEvent {
+    /// The names of the events, in the order of the variants.
+    pub const NAMES: [&'static str; 3] = ["full-stack:select", "full-stack:view", "full-stack:quiz-finished"];
+
     /// The DOM event's name (also the `type` of the embed's message).
     pub fn name(&self) -> &'static str {
         match self {
-            HostEvent::Select { .. } => "full-stack:select",
-            HostEvent::View { .. } => "full-stack:view",
-            HostEvent::QuizFinished { .. } => "full-stack:quiz-finished",
+            HostEvent::Select { .. } => Self::NAMES[0],
+            HostEvent::View { .. } => Self::NAMES[1],
+            HostEvent::QuizFinished { .. } => Self::NAMES[2],
         }
     }
 

@@ -9,7 +9,7 @@
 //!   line numbers sit in the margin, hidden from screen readers;
 //! - each speaker turn is a block under its speaker's name; a turn the transcript does not
 //!   mark is labelled "speaker inferred", with the reason;
-//! - garbled names are shown corrected in [brackets], followed by the transcript's own
+//! - garbled names are shown corrected in \[brackets\], followed by the transcript's own
 //!   form (see [`corrected`] for the matching rule);
 //! - the episode's sections are headings, with a table of contents;
 //! - every range some part of the widget quotes is highlighted and preceded by an anchor
@@ -23,20 +23,20 @@ use crate::model::chart::transcript_anchor;
 use crate::model::content::{Citation, Correction, Episode, Speaker, Turn};
 
 /// The widget's page, beside the transcript: the back-links open it at their route.
-pub const WIDGET_PAGE: &str = "index.html";
+pub use crate::model::embed::WIDGET_PAGE;
 
 /// A paragraph ends at the first line ending a sentence once it holds this many lines.
-const PARAGRAPH_MIN: u32 = 6;
+pub const PARAGRAPH_MIN: u32 = 6;
 /// ... and at the first line ending a clause (",", ";", ":") once it holds this many.
-const PARAGRAPH_SOFT_MAX: u32 = 14;
+pub const PARAGRAPH_SOFT_MAX: u32 = 14;
 /// Inside a paragraph, a sentence starting mid-line starts a new (visual) paragraph once
 /// this many lines have gone by since the last one.
-const BREAK_AFTER: u32 = 6;
+pub const BREAK_AFTER: u32 = 6;
 /// A line number shows in the margin every this many lines (and at each paragraph's first
 /// line, which includes each turn's first line).
-const NUMBER_EVERY: u32 = 10;
+pub const NUMBER_EVERY: u32 = 10;
 /// ... unless a number shows this few lines before it (on the same printed row, maybe).
-const NUMBER_GAP: u32 = 4;
+pub const NUMBER_GAP: u32 = 4;
 
 /// The episode, compared by address (it is decoded once and lives as long as the process).
 #[derive(Clone, Copy, Debug)]
@@ -137,7 +137,7 @@ pub fn shown(line: &str) -> &str {
 }
 
 /// Where a new sentence starts inside a line ("funds. So uh" → the offset of "So"), if
-/// it does: the page may start a new paragraph there (see [`Index::paragraph`]).
+/// it does: the page may start a new paragraph there (see `Index::paragraph`).
 pub fn sentence_start(text: &str) -> Option<usize> {
     let b = text.as_bytes();
     (1..b.len().saturating_sub(1))

@@ -4,7 +4,7 @@
 use std::cell::RefCell;
 
 use super::BROWSER;
-use crate::model::embed::{MODE_ATTR, ROOT_ID};
+use crate::model::embed::{MODE_ATTR, MODE_EMBED, ROOT_ID, WIDGET_PAGE};
 use crate::model::quiz;
 
 /// A fresh seed for a new round: the clock mixed with `Math.random` (natively, 1).
@@ -49,8 +49,8 @@ pub fn share_page() -> String {
         .document()
         .and_then(|d| d.get_element_by_id(ROOT_ID))
         .and_then(|root| root.get_attribute(MODE_ATTR))
-        .is_some_and(|mode| mode == "embed");
-    let page = if embed { quiz::sibling(&href, "index.html") } else { href };
+        .is_some_and(|mode| mode == MODE_EMBED);
+    let page = if embed { quiz::sibling(&href, WIDGET_PAGE) } else { href };
     quiz::share_page(&page).unwrap_or("").to_string()
 }
 

@@ -31,26 +31,39 @@
 //   the page), and shared quiz results link to index.html beside this script.
 (() => {
   'use strict';
-  const NAME = 'full-stack-explainer';
-  if (typeof customElements === 'undefined' || customElements.get(NAME)) return;
+  // The names shared with the wasm and the build (OPTIONS: the element's attributes, in
+  // the order mountElement takes them).
+  // <contract> generated from src/model/embed.rs by `make contract`: do not edit
+  const ELEMENT_NAME = 'full-stack-explainer';
+  const ELEMENT_FILE = 'full-stack.js';
+  const OPTIONS = ['view', 'theme', 'cell', 'quiz', 'highlight', 'evidence', 'sections'];
+  const ROOT_ID = 'full-stack';
+  const PRERENDERED_ATTR = 'data-prerendered';
+  const VIEWS = ['chart', 'points', 'quiz', 'timeline'];
+  const DEFAULT_VIEW = 'chart';
+  const THEMES = ['auto', 'light', 'dark'];
+  const DEFAULT_THEME = 'auto';
+  const VIEW_ATTR = 'data-view';
+  const THEME_ATTR = 'data-theme';
+  const TAB_ID_PREFIX = 'fs-tab-';
+  const PANEL_ID_PREFIX = 'fs-panel-';
+  const WIDGET_PAGE = 'index.html';
+  // </contract>
+  if (typeof customElements === 'undefined' || customElements.get(ELEMENT_NAME)) return;
 
   const CSS = {{CSS}};
   // The widget rendered at build time ("" in a build without prerendering).
   const HTML = {{HTML}};
-  const VIEWS = ['chart', 'points', 'quiz', 'timeline'];
-  const THEMES = ['auto', 'light', 'dark'];
 {{INTENTS}}
-  // The options, in the order of OPTIONS in src/model/embed.rs (tests/options.rs checks it).
-  const ATTRS = ['view', 'theme', 'cell', 'quiz', 'highlight', 'evidence', 'sections'];
   // Start loading when an element is this close to the viewport.
   const ROOT_MARGIN = '600px 0px';
 
   const me = document.currentScript
-    || Array.from(document.querySelectorAll('script[src]')).find((s) => /full-stack\.js([?#]|$)/.test(s.src));
+    || Array.from(document.querySelectorAll('script[src]')).find((s) => s.src.split(/[?#]/)[0].endsWith('/' + ELEMENT_FILE));
   const BASE = new URL('.', me ? me.src : location.href);
   // The widget's own page, beside this script: shared quiz results link there (the
   // host page does not show them). The wasm checks it before use.
-  const PAGE = new URL('index.html', BASE).href;
+  const PAGE = new URL(WIDGET_PAGE, BASE).href;
 
   let sheet = null;
   const constructable = typeof ShadowRoot !== 'undefined' && 'adoptedStyleSheets' in ShadowRoot.prototype
@@ -132,8 +145,8 @@
   function prerendered(el) {
     if (!HTML) return null;
     const root = document.createElement('div');
-    root.id = 'full-stack';
-    root.setAttribute('data-prerendered', '');
+    root.id = ROOT_ID;
+    root.setAttribute(PRERENDERED_ATTR, '');
     root.innerHTML = HTML;
     const fs = root.querySelector('.fs');
     if (!fs) return null;
@@ -142,10 +155,10 @@
       if (!/^(#|[a-z][a-z0-9+.-]*:)/i.test(href)) a.setAttribute('href', new URL(href, BASE).href);
     }
     const show = (view) => {
-      fs.setAttribute('data-view', view);
+      fs.setAttribute(VIEW_ATTR, view);
       for (const v of VIEWS) {
-        const tab = root.querySelector('#fs-tab-' + v);
-        const panel = root.querySelector('#fs-panel-' + v);
+        const tab = root.querySelector('#' + TAB_ID_PREFIX + v);
+        const panel = root.querySelector('#' + PANEL_ID_PREFIX + v);
         if (tab) {
           tab.setAttribute('aria-selected', v === view ? 'true' : 'false');
           tab.setAttribute('tabindex', v === view ? '0' : '-1');
@@ -164,8 +177,8 @@
   function applyAttributes(el, root) {
     const fs = root.querySelector('.fs');
     const theme = el.getAttribute('theme');
-    fs.setAttribute('data-theme', THEMES.includes(theme) ? theme : 'auto');
-    root.fsShow(VIEWS.includes(el.getAttribute('view')) ? el.getAttribute('view') : 'chart');
+    fs.setAttribute(THEME_ATTR, THEMES.includes(theme) ? theme : DEFAULT_THEME);
+    root.fsShow(VIEWS.includes(el.getAttribute('view')) ? el.getAttribute('view') : DEFAULT_VIEW);
   }
 
   /** A short message with the light-DOM fallback (built from text, never HTML). */
@@ -183,7 +196,7 @@
   }
 
   class FullStackExplainer extends HTMLElement {
-    static get observedAttributes() { return ATTRS; }
+    static get observedAttributes() { return OPTIONS; }
 
     constructor() {
       super();
@@ -253,7 +266,7 @@
       try {
         instance = await acquire();
       } catch (error) {
-        console.error(`<${NAME}>: could not load the explainer:`, error);
+        console.error(`<${ELEMENT_NAME}>: could not load the explainer:`, error);
         this._state = 'failed';
         this._placeholder(message('The interactive explainer could not load here.', true));
         return;
@@ -279,7 +292,7 @@
       this._waitingRoot = null;
       if (!root || root.parentNode !== this._shadow) {
         root = document.createElement('div');
-        root.id = 'full-stack';
+        root.id = ROOT_ID;
         this._placeholder(root);
       }
       this._root = root;
@@ -288,12 +301,12 @@
       // root if it sits in one) and its id name its quiz storage, so elements keep their
       // own progress across reloads, whichever of them loads first.
       const scope = this.getRootNode();
-      const place = Array.prototype.indexOf.call((scope.querySelectorAll ? scope : document).querySelectorAll(NAME), this) + 1;
+      const place = Array.prototype.indexOf.call((scope.querySelectorAll ? scope : document).querySelectorAll(ELEMENT_NAME), this) + 1;
       try {
-        glue.mountElement(root, ATTRS.map(attr), n, place, attr('id'), PAGE);
+        glue.mountElement(root, OPTIONS.map(attr), n, place, attr('id'), PAGE);
       } catch (error) {
         // The instance's panic hook has shown the error box; this one is dead.
-        console.error(`<${NAME}> #${n}:`, error);
+        console.error(`<${ELEMENT_NAME}> #${n}:`, error);
       }
     }
 
@@ -314,5 +327,5 @@
     }
   }
 
-  customElements.define(NAME, FullStackExplainer);
+  customElements.define(ELEMENT_NAME, FullStackExplainer);
 })();

@@ -168,8 +168,7 @@ pub fn QuizRunner(props: &QuizRunnerProps) -> Html {
     // Every reader action goes through here: note where focus goes next, dispatch, and
     // render even if the reducer ignored the action (the request above then explains why).
     // The end of a first round (not a retry) is also told to the page around the widget:
-    // the event leaves from the quiz's body and bubbles out of the widget.
-    let body_ref = use_node_ref();
+    // the event leaves from the quiz's body (`body_ref`, above) and bubbles out of the widget.
     let run = {
         let body_ref = body_ref.clone();
         let (d, state) = (state.dispatcher(), state.clone());

@@ -82,10 +82,11 @@ impl AppProps {
 
 /// `data-data` on the running app's root: where the on-demand data stands.
 fn data_state_id(state: DataState) -> &'static str {
+    let [pending, ready, failed] = crate::model::embed::DATA_STATES;
     match state {
-        DataState::Pending => "pending",
-        DataState::Ready(_) => "ready",
-        DataState::Failed(_) => "failed",
+        DataState::Pending => pending,
+        DataState::Ready(_) => ready,
+        DataState::Failed(_) => failed,
     }
 }
 

@@ -1,14 +1,15 @@
 use yew::prelude::*;
 
+use crate::model::embed::{PANEL_ID_PREFIX, TAB_ID_PREFIX};
 use crate::model::View;
 use crate::platform::dom;
 
 pub fn tab_id(view: View) -> String {
-    format!("fs-tab-{}", view.id())
+    format!("{TAB_ID_PREFIX}{}", view.id())
 }
 
 pub fn panel_id(view: View) -> String {
-    format!("fs-panel-{}", view.id())
+    format!("{PANEL_ID_PREFIX}{}", view.id())
 }
 
 /// The view that arrow keys, Home and End move to from `current`.

@@ -1,0 +1,33 @@
+// GENERATED from src/model/embed.rs by `make contract`: do not edit. The embed contract
+// (ids, attribute, option, event and file names) for the build scripts.
+export const ROOT_ID = 'full-stack';
+export const MODE_ATTR = 'data-full-stack';
+export const MODES = ['page', 'embed'];
+export const MODE_PAGE = 'page';
+export const MODE_EMBED = 'embed';
+export const PRERENDERED_ATTR = 'data-prerendered';
+export const LIVE_ATTR = 'data-live';
+export const VIEW_ATTR = 'data-view';
+export const THEME_ATTR = 'data-theme';
+export const DATA_STATE_ATTR = 'data-data';
+export const DATA_STATES = ['pending', 'ready', 'failed'];
+export const DATA_PENDING = 'pending';
+export const POS_ATTR = 'data-pos';
+export const INTENTS_PROP = 'fsIntents';
+export const ELEMENT_NAME = 'full-stack-explainer';
+export const ELEMENT_FILE = 'full-stack.js';
+export const OPTIONS = ['view', 'theme', 'cell', 'quiz', 'highlight', 'evidence', 'sections'];
+export const EVENTS_OPTION = 'events';
+export const EVENTS = ['full-stack:select', 'full-stack:view', 'full-stack:quiz-finished'];
+export const VIEWS = ['chart', 'points', 'quiz', 'timeline'];
+export const DEFAULT_VIEW = 'chart';
+export const THEMES = ['auto', 'light', 'dark'];
+export const DEFAULT_THEME = 'auto';
+export const TAB_ID_PREFIX = 'fs-tab-';
+export const PANEL_ID_PREFIX = 'fs-panel-';
+export const INLINE_DATA_ID = 'fs-data';
+export const INLINE_TRANSCRIPT_ID = 'fs-transcript';
+export const DATA_FILE = 'data.json';
+export const TRANSCRIPT_FILE = 'transcript.html';
+export const CSV_FILE = 'full-stack.csv';
+export const WIDGET_PAGE = 'index.html';
