@@ -2,8 +2,9 @@
 //! `twitter:image`, the oEmbed thumbnail), 1200×630 px, drawn from the same chart data as
 //! the widget. Platforms show it about 500 px wide, so everything on it is large: the
 //! title, the layers' names, the counts, a short key and the call to action. The tools'
-//! names are left off (ten of them would be too small to read); the caption says what the
-//! columns are.
+//! names are left off (ten of them would be too small to read: the subtitle says the
+//! columns are Beijing's policy tools); the caption says the chart is a reconstruction
+//! after RAND's, not its figure.
 
 use super::svg::{escape, hatch_pattern, text_width, wrap, Out, FONT};
 use crate::model::chart::{Evidence, TierFilter};
@@ -98,7 +99,8 @@ pub fn card_svg(content: &Content, text: &CardText<'_>) -> String {
             }
         }
     }
-    let caption = format!("{rows} layers of the AI stack \u{00d7} {cols} of Beijing\u{2019}s policy tools");
+    // What the card shows, and that it is not RAND's own figure.
+    let caption = "A reconstruction after RAND\u{2019}s Full Stack (2025), not RAND\u{2019}s figure".to_string();
     o.text(
         label_x,
         bottom + 34,
@@ -203,6 +205,7 @@ mod tests {
         let all: String = texts.iter().map(|(_, _, t)| t.as_str()).collect::<Vec<_>>().join("|");
         assert!(all.contains("Full Stack: China\u{2019}s industrial policy for AI"));
         assert!(all.contains("Explore the chart"), "{all}");
+        assert!(all.contains("reconstruction after RAND"), "never RAND's own figure: {all}");
         assert!(all.contains("example.org/full-stack"));
         for layer in CONTENT.layers.iter() {
             assert!(all.contains(&*escape(&layer.name)), "{}", layer.name);
