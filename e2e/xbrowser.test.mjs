@@ -153,13 +153,13 @@ for (const engineName of (process.env.XB_ENGINES || 'firefox,webkit').split(',')
       const shell = await page.evaluate(() => ({
         title: document.querySelector('.fs-header h2').innerText,
         sources: document.querySelector('.fs-sources').innerText,
-        tabs: document.querySelectorAll('[role="tab"]').length,
+        tabs: [...document.querySelectorAll('[role="tab"]')].map((t) => t.innerText.trim()),
         rows: document.querySelectorAll('.fs-matrix th[scope="row"]').length,
         cells: document.querySelectorAll('.fs-matrix button.fs-cell').length,
       }));
       assert.match(shell.title, /Full Stack/);
       assert.match(shell.sources, /reconstruction after RAND/);
-      assert.equal(shell.tabs, 3);
+      assert.deepEqual(shell.tabs, ['Chart', 'Key points', 'Quiz', 'Timeline']);
       assert.equal(shell.rows, LAYERS.length);
       assert.equal(shell.cells, LAYERS.length * TOOLS.length);
       assert.equal(await page.evaluate(shown, '#fs-panel-chart'), true);
@@ -268,6 +268,7 @@ for (const engineName of (process.env.XB_ENGINES || 'firefox,webkit').split(',')
           text: f.innerText,
           result: f.getAttribute('data-result'),
           caption: f.querySelector('figcaption').innerText,
+          cite: f.querySelector('figcaption a.fs-cite')?.getAttribute('href'),
           quote: f.querySelector('blockquote').innerText,
           wrongMark: document.querySelector('.fs-option[data-state="wrong"]').innerText,
           rightMark: document.querySelector('.fs-option[data-state="answer"]').innerText,
@@ -279,7 +280,9 @@ for (const engineName of (process.env.XB_ENGINES || 'firefox,webkit').split(',')
       assert.ok(fb.text.includes('You chose: ' + q1.options[wrong]), fb.text);
       assert.ok(fb.text.includes('The answer: ' + answer), fb.text);
       assert.equal(fb.result, 'wrong');
-      assert.match(fb.caption, /(Kyle Chan|Gregory Allen), in the episode \(transcript lines? \d+(–\d+)?\)/);
+      // The citation is a link that opens the corrected transcript at the quoted lines.
+      assert.match(fb.caption, /(Kyle Chan|Gregory Allen), in the episode \(transcript lines? \d+(–\d+)?/);
+      assert.match(fb.cite ?? '', /^transcript\.html#L\d+(-\d+)?$/);
       assert.ok(fb.quote.length > 20);
       assert.match(fb.wrongMark, /✗ Your answer: wrong/);
       assert.match(fb.rightMark, /✓ Right answer/);
@@ -362,6 +365,8 @@ for (const engineName of (process.env.XB_ENGINES || 'firefox,webkit').split(',')
       // The second loads as the reader scrolls to it.
       await page.evaluate(() => document.getElementById('second').scrollIntoView());
       await page.waitFor('the second element', ready, 'second');
+      // The iframe is lazy too: it loads as the reader scrolls down to it.
+      await page.evaluate(() => document.getElementById('frame').scrollIntoView());
       await page.waitFor('the iframe', () => document.querySelector('#frame').contentDocument?.querySelector('.fs[data-live]'));
       assert.deepEqual(await page.evaluate(hostStyles), before);
 

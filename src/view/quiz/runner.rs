@@ -81,36 +81,10 @@ pub fn QuizRunner(props: &QuizRunnerProps) -> Html {
             quiz::scoped_key(&quiz::storage_key(i.as_deref()), &ids)
         })
     };
+    // The quiz's body: what the reader did before the app ran is replayed into it, and
+    // the events the host page hears leave from it.
     let body_ref = use_node_ref();
-    // Once live, what the reader did to the static question before (see
-    // `model::intent`): the chosen option stays chosen, a pressed button is pressed again,
-    // focus returns. Only over the round the page showed: not over a stored round that
-    // replaced it, nor in a practice question.
-    let started = {
-        let (state, body_ref) = (state.clone(), body_ref.clone());
-        move |restored: bool| {
-            let taken = intents::take(&body_ref, Scope::Quiz);
-            if restored || state.practice {
-                return;
-            }
-            for intent in taken {
-                match intent {
-                    Intent::Choice { question, option }
-                        if state.progress.current().is_some_and(|(q, a)| q == question && !a.checked) =>
-                    {
-                        state.dispatch(QuizAction::Choose(option));
-                    }
-                    Intent::Press(path) => {
-                        intents::press(&body_ref, &path);
-                    }
-                    Intent::Focus(path) => {
-                        intents::focus(&body_ref, &path);
-                    }
-                    _ => {}
-                }
-            }
-        }
-    };
+    let started = replay_intents(state.clone(), body_ref.clone());
     use_quiz_storage(&state, &key, started);
     let announce = use_state(String::new);
     let hint = use_state(|| false);
@@ -275,5 +249,35 @@ pub fn QuizRunner(props: &QuizRunnerProps) -> Html {
             <p class="fs-visually-hidden fs-live" role="status" aria-live="polite" aria-atomic="true">{ (*announce).clone() }</p>
             { body }
         </div>
+    }
+}
+
+/// Once the quiz is live, what the reader did to the static question before (see
+/// `model::intent`): the chosen option stays chosen, a pressed button is pressed again,
+/// focus returns. Only over the round the page showed: not over a stored round that
+/// replaced it (`restored`), nor in a practice question. The intents are taken (and so
+/// dropped from the page) in every case.
+fn replay_intents(state: UseReducerHandle<QuizState>, body_ref: NodeRef) -> impl FnOnce(bool) + 'static {
+    move |restored: bool| {
+        let taken = intents::take(&body_ref, Scope::Quiz);
+        if restored || state.practice {
+            return;
+        }
+        for intent in taken {
+            match intent {
+                Intent::Choice { question, option }
+                    if state.progress.current().is_some_and(|(q, a)| q == question && !a.checked) =>
+                {
+                    state.dispatch(QuizAction::Choose(option));
+                }
+                Intent::Press(path) => {
+                    intents::press(&body_ref, &path);
+                }
+                Intent::Focus(path) => {
+                    intents::focus(&body_ref, &path);
+                }
+                _ => {}
+            }
+        }
     }
 }
