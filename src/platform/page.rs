@@ -62,14 +62,14 @@ pub fn when_idle(f: impl FnOnce() + 'static) {
         return;
     }
     let Some(window) = web_sys::window() else { return };
-    let callback = Closure::once_into_js(f);
     let idle = js_sys::Reflect::get(&window, &JsValue::from_str("requestIdleCallback")).ok();
     match idle.and_then(|i| i.dyn_into::<js_sys::Function>().ok()) {
         Some(request) => {
-            let _ = request.call1(&window, &callback);
+            let _ = request.call1(&window, &Closure::once_into_js(f));
         }
         None => {
-            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(callback.unchecked_ref(), 200);
+            // Left to run: the page lives as long as the widget.
+            let _ = gloo::timers::callback::Timeout::new(200, f).forget();
         }
     }
 }

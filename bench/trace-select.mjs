@@ -1,0 +1,64 @@
+// Where select→paint goes: a Chrome trace of 5 cell clicks (CPU slowed N times), summed by
+// trace event (script, style, layout, paint), with the largest paints and their area.
+// Usage (after make bench): node bench/trace-select.mjs [dist folder] [CPU slowdown, 4] [key]
+//   'key' presses Enter on a focused cell instead of clicking; CSS='...' adds a stylesheet
+//   first (to try a change without a rebuild).
+import path from 'node:path';
+import { serve, launch } from '../e2e/harness.mjs';
+const dir = path.resolve(process.argv[2] || 'target/bench/dist-10x');
+const server = await serve(dir);
+const browser = await launch();
+const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+const page = await context.newPage();
+await page.goto(`${server.origin}/embed.html?view=chart`);
+await page.locator('.fs[data-live]').waitFor();
+if (process.env.CSS) await page.addStyleTag({ content: process.env.CSS });
+const cdp = await context.newCDPSession(page);
+await cdp.send('Emulation.setCPUThrottlingRate', { rate: Number(process.argv[3] || 4) });
+const events = [];
+cdp.on('Tracing.dataCollected', (e) => events.push(...e.value));
+const done = new Promise((r) => cdp.once('Tracing.tracingComplete', r));
+await cdp.send('Tracing.start', { categories: 'devtools.timeline,disabled-by-default-devtools.timeline', transferMode: 'ReportEvents' });
+const KEY = process.argv[4] === 'key';
+const lat = KEY ? await (async () => {
+  const out = [];
+  const cells = page.locator('table.fs-matrix td button.fs-cell');
+  const n = await cells.count();
+  for (let i = 0; i < 5; i++) {
+    const btn = cells.nth((i * 7 + 3) % n);
+    await btn.focus();
+    const t0 = Date.now();
+    await page.keyboard.press('Enter');
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => { const ch = new MessageChannel(); ch.port1.onmessage = r; ch.port2.postMessage(0); })));
+    out.push(Date.now() - t0);
+    await page.waitForTimeout(400);
+  }
+  return out;
+})() : await page.evaluate(async () => {
+  const buttons = [...document.querySelectorAll('table.fs-matrix td button.fs-cell')];
+  const out = [];
+  for (let i = 0; i < 5; i++) {
+    const btn = buttons[(i * 7 + 3) % buttons.length];
+    const t0 = performance.now();
+    btn.click();
+    await new Promise((r) => requestAnimationFrame(() => { const ch = new MessageChannel(); ch.port1.onmessage = r; ch.port2.postMessage(0); }));
+    out.push(performance.now() - t0);
+    await new Promise((r) => setTimeout(r, 400));
+  }
+  return out;
+});
+await cdp.send('Tracing.end');
+await done;
+const sum = {};
+for (const e of events) {
+  if (e.ph !== 'X' || !e.dur) continue;
+  const k = e.name;
+  sum[k] = (sum[k] || 0) + e.dur / 1000;
+}
+const paints = events.filter((e) => e.name === 'Paint' && e.ph === 'X').map((e) => ({ dur: e.dur / 1000, clip: e.args?.data?.clip, node: e.args?.data?.nodeId, layer: e.args?.data?.layerId }));
+paints.sort((a, b) => b.dur - a.dur);
+console.log('paints:', paints.length, 'top:', JSON.stringify(paints.slice(0, 3)));
+console.log('latencies (ms):', lat.map((x) => x.toFixed(1)).join(', '));
+console.log('elements:', await page.evaluate(() => document.getElementsByTagName('*').length));
+for (const [k, v] of Object.entries(sum).sort((a, b) => b[1] - a[1]).slice(0, 18)) console.log(k.padEnd(36), (v / 5).toFixed(1), 'ms per click');
+await browser.close(); await server.close();
