@@ -10,26 +10,12 @@
   var VIEWS = ['chart', 'points', 'quiz', 'timeline'];
   var DEFAULT_VIEW = 'chart';
   var THEMES = ['auto', 'light', 'dark'];
-  var VIEW_ATTR = 'data-view';
   var THEME_ATTR = 'data-theme';
-  var TAB_ID_PREFIX = 'fs-tab-';
-  var PANEL_ID_PREFIX = 'fs-panel-';
   // </contract>
   var root = document.getElementById(ROOT_ID);
   var fs = root && root.querySelector('.fs');
   if (!fs) return;
-  function show(view) {
-    fs.setAttribute(VIEW_ATTR, view);
-    VIEWS.forEach(function (v) {
-      var tab = root.querySelector('#' + TAB_ID_PREFIX + v);
-      var panel = root.querySelector('#' + PANEL_ID_PREFIX + v);
-      if (tab) {
-        tab.setAttribute('aria-selected', v === view ? 'true' : 'false');
-        tab.setAttribute('tabindex', v === view ? '0' : '-1');
-      }
-      if (panel) panel.hidden = v !== view;
-    });
-  }
+  var show = fsIntents(fs);
   var q = new URLSearchParams(location.search);
   var view = q.get('view');
   if (VIEWS.indexOf(view) < 0) view = DEFAULT_VIEW;
@@ -38,5 +24,4 @@
   var theme = q.get('theme');
   if (THEMES.indexOf(theme) >= 0) fs.setAttribute(THEME_ATTR, theme);
   show(view);
-  fsIntents(fs, show);
 })();

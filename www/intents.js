@@ -1,6 +1,7 @@
 // The reader's intents before the app runs (no dead taps). Inlined by scripts/dist.mjs
-// into the pages' boot script and into full-stack.js; both call fsIntents(fs, show) with
-// the widget's `.fs` element and a function that switches the static tabs.
+// into the pages' boot script and into full-stack.js; both call fsIntents(fs) with the
+// widget's `.fs` element and use the function it returns, show(view), which switches the
+// static tabs and panels (the app does it itself once it runs).
 //
 // Listens inside the widget only (never on the host page) and writes the LAST intent of
 // each kind into the object `fs.fsIntents` (its keys in the order they last happened):
@@ -17,7 +18,7 @@
 // before it replays anything), and for the quiz once its data is there (`data-data` not
 // "pending"), events there are the app's own and nothing more is written. The wasm takes each kind
 // once (src/platform/intents.rs) and applies it (src/model/intent.rs).
-function fsIntents(fs, show) {
+function fsIntents(fs) {
   // <contract> generated from src/model/embed.rs by `make contract`: do not edit
   var LIVE_ATTR = 'data-live';
   var DATA_STATE_ATTR = 'data-data';
@@ -25,7 +26,22 @@ function fsIntents(fs, show) {
   var POS_ATTR = 'data-pos';
   var INTENTS_PROP = 'fsIntents';
   var TAB_ID_PREFIX = 'fs-tab-';
+  var PANEL_ID_PREFIX = 'fs-panel-';
+  var VIEWS = ['chart', 'points', 'quiz', 'timeline'];
+  var VIEW_ATTR = 'data-view';
   // </contract>
+  function show(view) {
+    fs.setAttribute(VIEW_ATTR, view);
+    VIEWS.forEach(function (v) {
+      var tab = fs.querySelector('#' + TAB_ID_PREFIX + v);
+      var panel = fs.querySelector('#' + PANEL_ID_PREFIX + v);
+      if (tab) {
+        tab.setAttribute('aria-selected', v === view ? 'true' : 'false');
+        tab.setAttribute('tabindex', v === view ? '0' : '-1');
+      }
+      if (panel) panel.hidden = v !== view;
+    });
+  }
   var rec = fs[INTENTS_PROP] = {};
   // Empty for an element no longer in the widget (the app may just have replaced it).
   function path(el) {
@@ -67,4 +83,5 @@ function fsIntents(fs, show) {
   fs.addEventListener('focusin', function (e) {
     put(e.target, 'focus', function () { return path(e.target); });
   }, true);
+  return show;
 }

@@ -167,24 +167,21 @@ pub struct Stamp {
 
 /// The files that get a block of the contract.
 pub const STAMPS: [Stamp; 4] = [
-    Stamp {
-        file: "www/boot.js",
-        keyword: "var",
-        names: &[
-            "ROOT_ID",
-            "VIEWS",
-            "DEFAULT_VIEW",
-            "THEMES",
-            "VIEW_ATTR",
-            "THEME_ATTR",
-            "TAB_ID_PREFIX",
-            "PANEL_ID_PREFIX",
-        ],
-    },
+    Stamp { file: "www/boot.js", keyword: "var", names: &["ROOT_ID", "VIEWS", "DEFAULT_VIEW", "THEMES", "THEME_ATTR"] },
     Stamp {
         file: "www/intents.js",
         keyword: "var",
-        names: &["LIVE_ATTR", "DATA_STATE_ATTR", "DATA_PENDING", "POS_ATTR", "INTENTS_PROP", "TAB_ID_PREFIX"],
+        names: &[
+            "LIVE_ATTR",
+            "DATA_STATE_ATTR",
+            "DATA_PENDING",
+            "POS_ATTR",
+            "INTENTS_PROP",
+            "TAB_ID_PREFIX",
+            "PANEL_ID_PREFIX",
+            "VIEWS",
+            "VIEW_ATTR",
+        ],
     },
     Stamp {
         file: "www/templates/element.js",
@@ -199,10 +196,7 @@ pub const STAMPS: [Stamp; 4] = [
             "DEFAULT_VIEW",
             "THEMES",
             "DEFAULT_THEME",
-            "VIEW_ATTR",
             "THEME_ATTR",
-            "TAB_ID_PREFIX",
-            "PANEL_ID_PREFIX",
             "WIDGET_PAGE",
         ],
     },

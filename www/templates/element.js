@@ -43,10 +43,7 @@
   const DEFAULT_VIEW = 'chart';
   const THEMES = ['auto', 'light', 'dark'];
   const DEFAULT_THEME = 'auto';
-  const VIEW_ATTR = 'data-view';
   const THEME_ATTR = 'data-theme';
-  const TAB_ID_PREFIX = 'fs-tab-';
-  const PANEL_ID_PREFIX = 'fs-panel-';
   const WIDGET_PAGE = 'index.html';
   // </contract>
   if (typeof customElements === 'undefined' || customElements.get(ELEMENT_NAME)) return;
@@ -154,21 +151,8 @@
       const href = a.getAttribute('href');
       if (!/^(#|[a-z][a-z0-9+.-]*:)/i.test(href)) a.setAttribute('href', new URL(href, BASE).href);
     }
-    const show = (view) => {
-      fs.setAttribute(VIEW_ATTR, view);
-      for (const v of VIEWS) {
-        const tab = root.querySelector('#' + TAB_ID_PREFIX + v);
-        const panel = root.querySelector('#' + PANEL_ID_PREFIX + v);
-        if (tab) {
-          tab.setAttribute('aria-selected', v === view ? 'true' : 'false');
-          tab.setAttribute('tabindex', v === view ? '0' : '-1');
-        }
-        if (panel) panel.hidden = v !== view;
-      }
-    };
-    root.fsShow = show;
+    root.fsShow = fsIntents(fs);
     applyAttributes(el, root);
-    fsIntents(fs, show);
     return root;
   }
 
