@@ -106,6 +106,9 @@ pub fn AccordionLayer(props: &AccordionLayerProps) -> Html {
     let l = props.layer;
     let layer = content.layer(l);
     let s = row_summary(content, l, props.filter);
+    // Each tool's evidence, for the strip and for the list.
+    let evidence: Vec<(ToolIx, Evidence)> =
+        content.tool_ixs().map(|t| (t, Evidence::of(content, l, t, props.filter))).collect();
     let detail_at = |col: usize| match (&props.detail, props.selected == Some(col)) {
         (Some(d), true) => d.clone(),
         _ => html! {},
@@ -117,8 +120,7 @@ pub fn AccordionLayer(props: &AccordionLayerProps) -> Html {
                 <span class="fs-acc-sum">{ format!("{} of {} tools with evidence", s.shown.len(), content.tools.len()) }</span>
                 // A strip of the row's shades, left to right (the list inside says it in words).
                 <span class="fs-acc-strip" aria-hidden="true">
-                    { for content.tool_ixs().map(|t| {
-                        let ev = Evidence::of(content, l, t, props.filter);
+                    { for evidence.iter().map(|(_, ev)| {
                         html! { <span data-state={ev.state_id()} data-tier={ev.tier().map(|x| x.id())}></span> }
                     }) }
                 </span>
@@ -127,8 +129,7 @@ pub fn AccordionLayer(props: &AccordionLayerProps) -> Html {
                 { button(ChartTarget::Layer(l), props.selected == Some(0), &props.on_select, html! { <>{ "Summary of this layer" }</> }) }
                 { detail_at(0) }
                 <ul class="fs-acc-tools">
-                    { for content.tool_ixs().map(|t| {
-                        let ev = Evidence::of(content, l, t, props.filter);
+                    { for evidence.iter().map(|&(t, ev)| {
                         let target = ChartTarget::Cell { layer: l, tool: t };
                         html! {
                             <li data-state={ev.state_id()} data-tier={ev.tier().map(|x| x.id())}>
