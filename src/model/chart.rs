@@ -230,16 +230,6 @@ impl Highlight {
         }
     }
 
-    /// Whether the layer's row header is emphasised.
-    pub fn covers_layer(self, layer: LayerIx) -> bool {
-        self == Highlight::Layer(layer)
-    }
-
-    /// Whether the tool's column header is emphasised.
-    pub fn covers_tool(self, tool: ToolIx) -> bool {
-        self == Highlight::Tool(tool)
-    }
-
     /// The value of the highlight `<select>`: "", `layer:<id>` or `tool:<id>`.
     pub fn value(self, content: &Content) -> String {
         match self {

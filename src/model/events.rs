@@ -17,9 +17,6 @@ use super::config::{QuizLength, View};
 use super::content::Content;
 use super::route::ChartTarget;
 
-/// The prefix of every event name, and the key of the embed's messages.
-pub const PREFIX: &str = "full-stack";
-
 /// A reader's action, as the host page hears it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(untagged)]
