@@ -10,6 +10,28 @@ ${head}<script src="/full-stack.js" defer></script></head>
   };
 }
 
+/** A page that frames `embed.html?view=chart&theme=light` in `#frame` and does what a
+ *  host does with its messages: keeps each from the frame in `window.__messages`
+ *  ({ origin, data }) and sets the frame's height from the Datawrapper-format one. */
+export function listenerPage() {
+  return {
+    body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Listener</title><link rel="icon" href="data:,"></head><body>
+      <iframe id="frame" src="/embed.html?view=chart&theme=light" title="Full Stack explainer" style="width:720px;height:300px;border:0"></iframe>
+      <script>
+        window.__messages = [];
+        window.addEventListener('message', (e) => {
+          const frame = document.getElementById('frame');
+          if (e.source !== frame.contentWindow) return;
+          window.__messages.push({ origin: e.origin, data: e.data });
+          const d = e.data;
+          if (d && typeof d === 'object' && d['datawrapper-height']) {
+            frame.style.height = d['datawrapper-height']['full-stack'] + 'px';
+          }
+        });
+      </script></body></html>`,
+  };
+}
+
 /** Waits until the custom element `selector` has a live app in its shadow root. It
  *  starts when it comes near the viewport and shows the prerendered widget until then, so
  *  an element below another one is a screen or more down: `scroll` goes to it first, as
@@ -66,4 +88,19 @@ export async function completeQuiz(root) {
   }
   await root.locator('.fs-summary').waitFor();
   return root.locator('.fs-summary-h').innerText();
+}
+
+/** A context of `browser` that is offline and logs every request any of its pages and
+ *  frames makes, and every page error and console error. */
+export async function offlineContext(browser) {
+  const context = await browser.newContext({ viewport: { width: 1100, height: 900 } });
+  await context.setOffline(true);
+  const requests = [];
+  const errors = [];
+  context.on('request', (r) => requests.push(r.url()));
+  context.on('page', (p) => {
+    p.on('pageerror', (e) => errors.push(String(e)));
+    p.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  });
+  return { context, requests, errors };
 }

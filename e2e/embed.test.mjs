@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { serve, launch, open, appReady, axe } from './harness.mjs';
-import { hostPage, elementReady, selectedTab, count, until, answerOneQuizQuestion, completeQuiz } from './embed-helpers.mjs';
+import { hostPage, listenerPage, elementReady, selectedTab, count, until, answerOneQuizQuestion, completeQuiz } from './embed-helpers.mjs';
 
 const CELL = 'foundation-models/state-funds';
 const STRICT_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'";
@@ -28,22 +28,7 @@ const ROUTES = {
     <div style="height: 1100px"></div>
     <full-stack-explainer id="below" cell="${CELL}"></full-stack-explainer>
     <div style="height: 3000px"></div>`),
-  '/t/listener.html': {
-    body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Listener</title><link rel="icon" href="data:,"></head><body>
-      <iframe id="frame" src="/embed.html?view=chart&theme=light" title="Full Stack explainer" style="width:720px;height:300px;border:0"></iframe>
-      <script>
-        window.__messages = [];
-        window.addEventListener('message', (e) => {
-          const frame = document.getElementById('frame');
-          if (e.source !== frame.contentWindow) return;
-          window.__messages.push({ origin: e.origin, data: e.data });
-          const d = e.data;
-          if (d && typeof d === 'object' && d['datawrapper-height']) {
-            frame.style.height = d['datawrapper-height']['full-stack'] + 'px';
-          }
-        });
-      </script></body></html>`,
-  },
+  '/t/listener.html': listenerPage(),
   '/t/sandboxed.html': {
     body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Sandboxed</title><link rel="icon" href="data:,"></head><body>
       <iframe id="frame" sandbox="allow-scripts" src="/embed.html?view=quiz" title="Full Stack explainer" style="width:600px;height:300px;border:0"></iframe>

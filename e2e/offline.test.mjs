@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DIST, launch, appReady } from './harness.mjs';
-import { selectedTab, answerOneQuizQuestion } from './embed-helpers.mjs';
+import { selectedTab, answerOneQuizQuestion, offlineContext } from './embed-helpers.mjs';
 
 let browser, dir;
 before(async () => {
@@ -24,22 +24,8 @@ after(async () => {
   if (dir) fs.rmSync(dir, { recursive: true, force: true });
 });
 
-/** A context that is offline and logs every request any frame makes. */
-async function offlineContext() {
-  const context = await browser.newContext({ viewport: { width: 1100, height: 900 } });
-  await context.setOffline(true);
-  const requests = [];
-  const errors = [];
-  context.on('request', (r) => requests.push(r.url()));
-  context.on('page', (p) => {
-    p.on('pageerror', (e) => errors.push(String(e)));
-    p.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-  });
-  return { context, requests, errors };
-}
-
 test('full-stack.html from file:// works alone and makes zero requests', async () => {
-  const { context, requests, errors } = await offlineContext();
+  const { context, requests, errors } = await offlineContext(browser);
   const page = await context.newPage();
   const url = pathToFileURL(path.join(dir, 'full-stack.html')).href;
   await page.goto(url);
@@ -59,7 +45,7 @@ test('full-stack.html from file:// works alone and makes zero requests', async (
 });
 
 test('full-stack.html in an iframe sandboxed without allow-same-origin (storage throws there)', async () => {
-  const { context, requests, errors } = await offlineContext();
+  const { context, requests, errors } = await offlineContext(browser);
   const page = await context.newPage();
   const host = pathToFileURL(path.join(dir, 'host.html')).href;
   await page.goto(host);

@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DIST, serve, launch, open, appReady, axe } from './harness.mjs';
-import { hostPage, elementReady, until } from './embed-helpers.mjs';
+import { hostPage, elementReady, until, offlineContext } from './embed-helpers.mjs';
 
 let browser, server;
 before(async () => {
@@ -253,15 +253,7 @@ test('the single file opens its own transcript from file:// with zero requests',
   try {
     fs.copyFileSync(path.join(DIST, 'full-stack.html'), path.join(dir, 'full-stack.html'));
     const url = pathToFileURL(path.join(dir, 'full-stack.html')).href;
-    const context = await browser.newContext({ viewport: { width: 1100, height: 900 } });
-    await context.setOffline(true);
-    const requests = [];
-    const errors = [];
-    context.on('request', (r) => requests.push(r.url()));
-    context.on('page', (p) => {
-      p.on('pageerror', (e) => errors.push(String(e)));
-      p.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-    });
+    const { context, requests, errors } = await offlineContext(browser);
     const page = await context.newPage();
     await page.goto(`${url}#points`);
     await appReady(page);
