@@ -131,7 +131,16 @@ export async function openHeld(browser, url, { width = 1280, height = 900, color
  *  hydrating (the prerendered markup has the same tabs but no `data-live`), and
  *  `data-data` once its on-demand data (quiz, key points, timeline) has loaded or failed. */
 export async function appReady(page, root = page) {
-  await root.locator('.fs[data-live]:not([data-data="pending"])').first().waitFor();
+  try {
+    await root.locator('.fs[data-live]:not([data-data="pending"])').first().waitFor();
+  } catch (e) {
+    // Say what was there instead: no root, a root not yet live, or data still pending.
+    const roots = await root.locator('.fs').evaluateAll((els) =>
+      els.map((el) => `<div class="${el.className}" data-live=${el.getAttribute('data-live')} data-data=${el.getAttribute('data-data')}>`))
+      .catch((why) => [`(could not read: ${why.message})`]);
+    e.message += `\nroots found: ${roots.length ? roots.join(', ') : 'none'}`;
+    throw e;
+  }
 }
 
 /** Runs axe-core at WCAG 2.2 AA on the page or frame (or an element in it) and returns the

@@ -54,8 +54,12 @@ pub fn share_page() -> String {
     quiz::share_page(&page).unwrap_or("").to_string()
 }
 
+/// The longest [`when_idle`] waits for an idle period, in milliseconds.
+pub const IDLE_DEADLINE_MS: u32 = 2000;
+
 /// Runs `f` once the browser is idle (`requestIdleCallback`, or a short timeout where
-/// there is none). Off the browser: never.
+/// there is none), and at the latest [`IDLE_DEADLINE_MS`] after the call: a browser may
+/// give a busy or hidden frame no idle period at all. Off the browser: never.
 pub fn when_idle(f: impl FnOnce() + 'static) {
     use wasm_bindgen::{closure::Closure, JsCast, JsValue};
     if !BROWSER {
@@ -63,9 +67,11 @@ pub fn when_idle(f: impl FnOnce() + 'static) {
     }
     let Some(window) = web_sys::window() else { return };
     let idle = js_sys::Reflect::get(&window, &JsValue::from_str("requestIdleCallback")).ok();
-    match idle.and_then(|i| i.dyn_into::<js_sys::Function>().ok()) {
-        Some(request) => {
-            let _ = request.call1(&window, &Closure::once_into_js(f));
+    match idle.filter(JsValue::is_function) {
+        Some(_) => {
+            let options = web_sys::IdleRequestOptions::new();
+            options.set_timeout(IDLE_DEADLINE_MS);
+            let _ = window.request_idle_callback_with_options(Closure::once_into_js(f).unchecked_ref(), &options);
         }
         None => {
             // Left to run: the page lives as long as the widget.
