@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { serve, launch, open, appReady, axe, ROOT } from './harness.mjs';
+import { serve, launch, open, appReady, axe, ROOT, focusRingClippedBy } from './harness.mjs';
 import { read, ids, LAYERS, TOOLS, TIERS } from './content.mjs';
 
 let server, browser;
@@ -157,14 +157,19 @@ test('keyboard: one tab stop, arrows move, Enter and Space select, Escape closes
   assert.equal(await active(page), '2-0', 'onto the layer header');
   await page.keyboard.press('ArrowLeft');
   assert.equal(await active(page), '2-0', 'stops at the edge');
+  // On the table's edges the focus ring shows in full: nothing around the table clips it.
+  assert.deepEqual(await focusRingClippedBy(page), [], 'the ring on the left edge');
   await page.keyboard.press('End');
   assert.equal(await active(page), `2-${TOOLS.length}`);
+  assert.deepEqual(await focusRingClippedBy(page), [], 'the ring on the right edge');
   await page.keyboard.press('Control+End');
   assert.equal(await active(page), `${LAYERS.length}-${TOOLS.length}`);
+  assert.deepEqual(await focusRingClippedBy(page), [], 'the ring in the bottom corner');
   await page.keyboard.press('Control+Home');
   assert.equal(await active(page), '1-1');
   await page.keyboard.press('ArrowUp');
   assert.equal(await active(page), '0-1', 'onto the tool header');
+  assert.deepEqual(await focusRingClippedBy(page), [], 'the ring on the top edge');
   await page.keyboard.press('ArrowDown');
 
   // The focus ring is visible.

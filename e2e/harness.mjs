@@ -164,3 +164,34 @@ export async function axe(page, selector = null) {
 export function foreign(requests, origin) {
   return requests.filter((u) => !u.startsWith(origin) && !u.startsWith('data:') && !u.startsWith('blob:'));
 }
+
+/** In the page: the ancestors of the focused element that cut its focus ring (outline plus
+ *  offset), each one that clips its content (paint containment, or overflow other than
+ *  visible) with a padding box that does not hold the whole ring. Empty when the ring shows
+ *  in full. Pass it to `evaluate` (any engine's driver). */
+export function focusRingCut() {
+  const el = document.activeElement;
+  const s = getComputedStyle(el);
+  const grow = parseFloat(s.outlineWidth) + parseFloat(s.outlineOffset);
+  const r = el.getBoundingClientRect();
+  const ring = { left: r.left - grow, top: r.top - grow, right: r.right + grow, bottom: r.bottom + grow };
+  const cut = [];
+  for (let a = el.parentElement; a && a !== document.body; a = a.parentElement) {
+    const c = getComputedStyle(a);
+    const clips = /paint|strict|content/.test(c.contain) || c.overflowX !== 'visible' || c.overflowY !== 'visible';
+    if (!clips) continue;
+    const b = a.getBoundingClientRect();
+    const box = {
+      left: b.left + parseFloat(c.borderLeftWidth), top: b.top + parseFloat(c.borderTopWidth),
+      right: b.right - parseFloat(c.borderRightWidth), bottom: b.bottom - parseFloat(c.borderBottomWidth),
+    };
+    // Half a pixel of slack for subpixel layout.
+    if (ring.left < box.left - 0.5 || ring.top < box.top - 0.5 || ring.right > box.right + 0.5 || ring.bottom > box.bottom + 0.5) {
+      cut.push(`${a.tagName.toLowerCase()}.${[...a.classList].join('.')}`);
+    }
+  }
+  return cut;
+}
+
+/** `focusRingCut` on a Playwright page or frame. */
+export const focusRingClippedBy = (root) => root.evaluate(focusRingCut);

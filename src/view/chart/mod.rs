@@ -181,7 +181,7 @@ pub fn ChartView(props: &ChartViewProps) -> Html {
             <Filters filter={state.filter} highlight={state.highlight} {on_filter} {on_highlight} />
             <div class="fs-chart-body">
                 <div class="fs-chart-main">
-                    <div class="fs-wide">
+                    <div class="fs-wide fs-matrix-box">
                         <Matrix
                             target={props.target}
                             {highlight}
