@@ -1,0 +1,61 @@
+// One click at 10x, 4x CPU: the renderer main thread's top-level tasks, in order, from the click
+// to the bench's "painted" signal (the panel changed, then rAF, then a message).
+import path from 'node:path';
+import { serve, launch } from '../e2e/harness.mjs';
+const dir = path.resolve(process.argv[2] || 'target/bench/dist-10x');
+const server = await serve(dir);
+const browser = await launch();
+const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+const page = await context.newPage();
+await page.goto(`${server.origin}/embed.html?view=chart`);
+await page.locator('.fs[data-live]:not([data-data="pending"])').waitFor();
+if (process.env.CSS) await page.addStyleTag({ content: process.env.CSS });
+await page.waitForTimeout(500);
+const cdp = await context.newCDPSession(page);
+await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+const events = [];
+cdp.on('Tracing.dataCollected', (e) => events.push(...e.value));
+const done = new Promise((r) => cdp.once('Tracing.tracingComplete', r));
+await cdp.send('Tracing.start', { categories: 'devtools.timeline,blink.user_timing,toplevel', transferMode: 'ReportEvents' });
+const N = Number(process.env.N || 3);
+for (let k = 0; k < N; k++) {
+  await page.evaluate(async (k) => {
+    const buttons = [...document.querySelectorAll('table.fs-matrix td button.fs-cell')];
+    const btn = buttons[(k * 37 + 3) % buttons.length];
+    const panelTarget = () => document.querySelector('.fs-side .fs-detail')?.getAttribute('data-target');
+    const before = panelTarget();
+    performance.mark('t0-' + k);
+    btn.click();
+    await new Promise((resolve) => {
+      const painted = () => { performance.mark('changed-' + k); requestAnimationFrame(() => { performance.mark('raf-' + k); const ch = new MessageChannel(); ch.port1.onmessage = () => { performance.mark('end-' + k); resolve(); }; ch.port2.postMessage(0); }); };
+      const now = panelTarget();
+      if (now && now !== before) return painted();
+      const mo = new MutationObserver(() => { const t = panelTarget(); if (t && t !== before) { mo.disconnect(); painted(); } });
+      mo.observe(document.body, { subtree: true, childList: true, attributes: true });
+    });
+    await new Promise((r) => setTimeout(r, 400));
+  }, k);
+}
+await cdp.send('Tracing.end');
+await done;
+const marks = Object.fromEntries(events.filter((e) => e.cat.includes('user_timing') && /^(t0|changed|raf|end)-/.test(e.name)).map((e) => [e.name, e.ts]));
+const ev = events.find((e) => e.name === 'EventDispatch');
+const sums = { Paint: [], Layout: [], js: [], end: [] };
+for (let k = 0; k < N; k++) {
+  const t0 = marks['t0-' + k], t1 = marks['end-' + k];
+  console.log(`click ${k}: changed +${((marks['changed-' + k] - t0) / 1000).toFixed(1)}, raf +${((marks['raf-' + k] - t0) / 1000).toFixed(1)}, end +${((t1 - t0) / 1000).toFixed(1)} ms`);
+  const top = events.filter((e) => e.pid === ev.pid && e.tid === ev.tid && e.ph === 'X' && e.ts >= t0 - 500 && e.ts <= t1 && e.dur > 500)
+    .sort((a, b) => a.ts - b.ts);
+  sums.end.push((t1 - t0) / 1000);
+  sums.Paint.push(top.filter((e) => e.name === 'Paint').reduce((a, e) => a + e.dur / 1000, 0));
+  sums.Layout.push(top.filter((e) => e.name === 'Layout').reduce((a, e) => a + e.dur / 1000, 0));
+  sums.js.push(top.filter((e) => e.name === 'FunctionCall' && (e.args?.data?.functionName === 'real')).reduce((a, e) => a + e.dur / 1000, 0));
+  if (process.env.QUIET) continue;
+  for (const e of top) {
+    const d = e.args?.data || {};
+    console.log(`   +${((e.ts - t0) / 1000).toFixed(1).padStart(6)}  ${(e.dur / 1000).toFixed(1).padStart(6)} ms  ${e.name} ${d.type || d.functionName || ''}`);
+  }
+}
+const med = (a) => [...a].sort((x, y) => x - y)[a.length >> 1].toFixed(1);
+console.log(`medians over ${N} clicks: end ${med(sums.end)}, Paint ${med(sums.Paint)}, Layout ${med(sums.Layout)}, wasm calls ${med(sums.js)} ms`);
+await browser.close(); await server.close();
