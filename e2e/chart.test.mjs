@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { serve, launch, open, appReady, axe, ROOT, focusRingClippedBy } from './harness.mjs';
+import { serve, launch, open, appReady, axe, ROOT, focusRingClippedBy, focusRingShows } from './harness.mjs';
 import { read, ids, LAYERS, TOOLS, TIERS } from './content.mjs';
 
 let server, browser;
@@ -172,9 +172,12 @@ test('keyboard: one tab stop, arrows move, Enter and Space select, Escape closes
   assert.deepEqual(await focusRingClippedBy(page), [], 'the ring on the top edge');
   await page.keyboard.press('ArrowDown');
 
-  // The focus ring is visible.
+  // The focus ring is visible, on all four sides: no neighbouring cell paints over it.
   const ring = await page.evaluate(() => { const s = getComputedStyle(document.activeElement); return [s.outlineStyle, s.outlineWidth]; });
   assert.deepEqual(ring, ['solid', '3px']);
+  for (const [side, share] of Object.entries(await focusRingShows(page))) {
+    assert.ok(share >= 0.9, `the ring on the ${side} of cell ${await active(page)} shows (${share.toFixed(2)} of its pixels)`);
+  }
 
   await page.keyboard.press('Enter');
   await panel(page).waitFor();

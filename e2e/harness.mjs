@@ -195,3 +195,42 @@ export function focusRingCut() {
 
 /** `focusRingCut` on a Playwright page or frame. */
 export const focusRingClippedBy = (root) => root.evaluate(focusRingCut);
+
+/** How much of the focused element's focus ring shows on each side, as the share (0 to 1) of
+ *  the pixels one pixel into the ring, along that side, that have the ring's colour: a ring
+ *  covered by a neighbour (painted over it) scores low there. Chromium (Playwright pages). */
+export async function focusRingShows(page) {
+  const { rect, color, grow } = await page.evaluate(() => {
+    const el = document.activeElement;
+    const s = getComputedStyle(el);
+    const r = el.getBoundingClientRect();
+    return { rect: { left: r.left, top: r.top, right: r.right, bottom: r.bottom }, color: s.outlineColor,
+      grow: parseFloat(s.outlineWidth) + parseFloat(s.outlineOffset) };
+  });
+  // The middle of the ring's width, along each side, clear of the rounded corners.
+  const mid = Math.round(grow - 1.5);
+  const clips = {
+    left: { x: Math.round(rect.left) - mid - 1, y: Math.round(rect.top) + 8, width: 1, height: Math.round(rect.bottom - rect.top) - 16 },
+    right: { x: Math.round(rect.right) + mid, y: Math.round(rect.top) + 8, width: 1, height: Math.round(rect.bottom - rect.top) - 16 },
+    top: { x: Math.round(rect.left) + 8, y: Math.round(rect.top) - mid - 1, width: Math.round(rect.right - rect.left) - 16, height: 1 },
+    bottom: { x: Math.round(rect.left) + 8, y: Math.round(rect.bottom) + mid, width: Math.round(rect.right - rect.left) - 16, height: 1 },
+  };
+  const out = {};
+  for (const [side, clip] of Object.entries(clips)) {
+    const png = (await page.screenshot({ clip, animations: 'disabled' })).toString('base64');
+    out[side] = await page.evaluate(async ([png, color]) => {
+      const img = new Image();
+      await new Promise((r) => { img.onload = r; img.src = `data:image/png;base64,${png}`; });
+      const c = document.createElement('canvas');
+      [c.width, c.height] = [img.width, img.height];
+      const g = c.getContext('2d');
+      g.drawImage(img, 0, 0);
+      const d = g.getImageData(0, 0, c.width, c.height).data;
+      const [r0, g0, b0] = color.match(/\d+/g).map(Number);
+      let hit = 0;
+      for (let i = 0; i < d.length; i += 4) if (Math.abs(d[i] - r0) + Math.abs(d[i + 1] - g0) + Math.abs(d[i + 2] - b0) < 60) hit++;
+      return hit / (d.length / 4);
+    }, [png, color]);
+  }
+  return out;
+}
