@@ -1,18 +1,9 @@
 // One click at 10x, 4x CPU: the renderer main thread's top-level tasks, in order, from the click
 // to the bench's "painted" signal (the panel changed, then rAF, then a message).
 import path from 'node:path';
-import { serve, launch } from '../e2e/harness.mjs';
+import { openChart } from './select.mjs';
 const dir = path.resolve(process.argv[2] || 'target/bench/dist-10x');
-const server = await serve(dir);
-const browser = await launch();
-const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-const page = await context.newPage();
-await page.goto(`${server.origin}/embed.html?view=chart`);
-await page.locator('.fs[data-live]:not([data-data="pending"])').waitFor();
-if (process.env.CSS) await page.addStyleTag({ content: process.env.CSS });
-await page.waitForTimeout(500);
-const cdp = await context.newCDPSession(page);
-await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+const { page, cdp, close } = await openChart(dir, { settle: 500 });
 const events = [];
 cdp.on('Tracing.dataCollected', (e) => events.push(...e.value));
 const done = new Promise((r) => cdp.once('Tracing.tracingComplete', r));
@@ -58,4 +49,4 @@ for (let k = 0; k < N; k++) {
 }
 const med = (a) => [...a].sort((x, y) => x - y)[a.length >> 1].toFixed(1);
 console.log(`medians over ${N} clicks: end ${med(sums.end)}, Paint ${med(sums.Paint)}, Layout ${med(sums.Layout)}, wasm calls ${med(sums.js)} ms`);
-await browser.close(); await server.close();
+await close();

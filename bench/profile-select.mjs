@@ -8,36 +8,13 @@
 //   sed -i -E 's/ integrity="[^"]*"//g' /tmp/prof-dist/*.html
 // Usage: node bench/profile-select.mjs [dist, /tmp/prof-dist] [CPU slowdown, 4]
 import path from 'node:path';
-import { serve, launch } from '../e2e/harness.mjs';
+import { openChart, selectLatencies } from './select.mjs';
 const dir = path.resolve(process.argv[2] || '/tmp/prof-dist');
-const server = await serve(dir);
-const browser = await launch();
-const context = await browser.newContext({ viewport: { width: Number(process.env.W || 1280), height: 900 } });
-const page = await context.newPage();
-if (process.env.DEFER_RS) await page.addInitScript(() => { const rs = history.replaceState.bind(history); history.replaceState = (...a) => { setTimeout(() => rs(...a), 0); }; });
-page.on('console', (m) => { if (m.type() === 'error') console.log('console error:', m.text()); });
-await page.goto(`${server.origin}/embed.html?view=chart`);
-await page.locator('.fs[data-live]:not([data-data="pending"])').waitFor();
-if (process.env.CSS) await page.addStyleTag({ content: process.env.CSS });
-await page.waitForTimeout(500);
-const cdp = await context.newCDPSession(page);
-await cdp.send('Emulation.setCPUThrottlingRate', { rate: Number(process.argv[3] || 4) });
+const { page, cdp, close } = await openChart(dir, { rate: Number(process.argv[3] || 4), width: Number(process.env.W || 1280), settle: 500 });
 await cdp.send('Profiler.enable');
 await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
 await cdp.send('Profiler.start');
-const lat = await page.evaluate(async () => {
-  const buttons = [...document.querySelectorAll('table.fs-matrix td button.fs-cell')];
-  const out = [];
-  for (let i = 0; i < 10; i++) {
-    const btn = buttons[(i * 37 + 3) % buttons.length];
-    const t0 = performance.now();
-    btn.click();
-    await new Promise((r) => requestAnimationFrame(() => { const ch = new MessageChannel(); ch.port1.onmessage = r; ch.port2.postMessage(0); }));
-    out.push(performance.now() - t0);
-    await new Promise((r) => setTimeout(r, 300));
-  }
-  return out;
-});
+const lat = await selectLatencies(page, 10, { stride: 37, panel: false });
 const { profile } = await cdp.send('Profiler.stop');
 console.log('latencies (ms):', lat.map((x) => x.toFixed(1)).join(', '));
 const self = {};
@@ -72,4 +49,4 @@ if (process.env.INCL) {
   const re = new RegExp(process.env.INCL);
   for (const [k, v] of Object.entries(incl).filter(([k]) => re.test(k)).sort((a, b) => b[1] - a[1]).slice(0, 40)) console.log('incl', (v / 10).toFixed(2).padStart(7), k.slice(0, 140));
 }
-await browser.close(); await server.close();
+await close();

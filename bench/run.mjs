@@ -37,6 +37,7 @@ const OUT = arg('out') ? path.resolve(ROOT, arg('out')) : null;
 const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 import { PRERENDER_START, PRERENDER_END, rootMarkup } from '../scripts/dist.mjs';
 import { report as sizeReport } from '../scripts/size.mjs';
+import { selectLatencies } from './select.mjs';
 
 // ---------------------------------------------------------------------------
 // Pages
@@ -157,48 +158,6 @@ const INIT = (mode) => {
   };
   requestAnimationFrame(frame);
 };
-
-/** Clicks `n` different cells; for each, the time from the click to the first paint after the
- *  panel shows that cell (a frame, then a task: the usual next-paint approximation). */
-async function selectLatencies(page, n) {
-  return page.evaluate(async (n) => {
-    const buttons = [...document.querySelectorAll('table.fs-matrix td button.fs-cell')];
-    const out = [];
-    for (let i = 0; i < n; i++) {
-      // Distinct cells one after another (clicking the selected cell again closes it).
-      const btn = buttons[(i * 7 + 3) % buttons.length];
-      const panelTarget = () => document.querySelector('.fs-side .fs-detail')?.getAttribute('data-target');
-      const before = panelTarget();
-      const t0 = performance.now();
-      btn.click();
-      // Wait for the panel to show the new cell (checked now, then on every DOM change),
-      // then for the next paint.
-      await new Promise((resolve) => {
-        const painted = () => requestAnimationFrame(() => {
-          const ch = new MessageChannel();
-          ch.port1.onmessage = resolve;
-          ch.port2.postMessage(0);
-        });
-        const now = panelTarget();
-        if (now && now !== before) return painted();
-        const mo = new MutationObserver(() => {
-          const t = panelTarget();
-          if (t && t !== before) {
-            mo.disconnect();
-            painted();
-          }
-        });
-        mo.observe(document.body, { subtree: true, childList: true, attributes: true });
-      });
-      out.push(performance.now() - t0);
-      // Let the previous selection's 0.12 s focus-ring transition finish: a reader's next
-      // click comes to an idle page (while a transition runs, every frame waits for vsync
-      // and the latency measures the frame clock, not the widget).
-      await new Promise((r) => setTimeout(r, 300));
-    }
-    return out;
-  }, n);
-}
 
 /** Network conditions: loopback as is, and Lighthouse's "slow 4G" (150 ms RTT, 1.6 Mbps). */
 const NETWORKS = {

@@ -4,17 +4,9 @@
 //   'key' presses Enter on a focused cell instead of clicking; CSS='...' adds a stylesheet
 //   first (to try a change without a rebuild).
 import path from 'node:path';
-import { serve, launch } from '../e2e/harness.mjs';
+import { openChart, selectLatencies } from './select.mjs';
 const dir = path.resolve(process.argv[2] || 'target/bench/dist-10x');
-const server = await serve(dir);
-const browser = await launch();
-const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-const page = await context.newPage();
-await page.goto(`${server.origin}/embed.html?view=chart`);
-await page.locator('.fs[data-live]').waitFor();
-if (process.env.CSS) await page.addStyleTag({ content: process.env.CSS });
-const cdp = await context.newCDPSession(page);
-await cdp.send('Emulation.setCPUThrottlingRate', { rate: Number(process.argv[3] || 4) });
+const { page, cdp, close } = await openChart(dir, { rate: Number(process.argv[3] || 4), waitData: false });
 const events = [];
 cdp.on('Tracing.dataCollected', (e) => events.push(...e.value));
 const done = new Promise((r) => cdp.once('Tracing.tracingComplete', r));
@@ -34,19 +26,7 @@ const lat = KEY ? await (async () => {
     await page.waitForTimeout(400);
   }
   return out;
-})() : await page.evaluate(async () => {
-  const buttons = [...document.querySelectorAll('table.fs-matrix td button.fs-cell')];
-  const out = [];
-  for (let i = 0; i < 5; i++) {
-    const btn = buttons[(i * 7 + 3) % buttons.length];
-    const t0 = performance.now();
-    btn.click();
-    await new Promise((r) => requestAnimationFrame(() => { const ch = new MessageChannel(); ch.port1.onmessage = r; ch.port2.postMessage(0); }));
-    out.push(performance.now() - t0);
-    await new Promise((r) => setTimeout(r, 400));
-  }
-  return out;
-});
+})() : await selectLatencies(page, 5, { pause: 400, panel: false });
 await cdp.send('Tracing.end');
 await done;
 const sum = {};
@@ -61,4 +41,4 @@ console.log('paints:', paints.length, 'top:', JSON.stringify(paints.slice(0, 3))
 console.log('latencies (ms):', lat.map((x) => x.toFixed(1)).join(', '));
 console.log('elements:', await page.evaluate(() => document.getElementsByTagName('*').length));
 for (const [k, v] of Object.entries(sum).sort((a, b) => b[1] - a[1]).slice(0, 18)) console.log(k.padEnd(36), (v / 5).toFixed(1), 'ms per click');
-await browser.close(); await server.close();
+await close();

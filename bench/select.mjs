@@ -1,0 +1,77 @@
+// What the selection benchmarks share: the chart page of a built dist opened in headless
+// Chromium with the CPU slowed (trace-select, click-timeline, select-median, profile-select),
+// and the select → paint measurement (those and bench/run.mjs).
+import { serve, launch } from '../e2e/harness.mjs';
+
+/** Opens `embed.html?view=chart` of `dir` at `width`×900 and waits for the live app (and its
+ *  on-demand data unless `waitData` is false). `css` is added as a stylesheet (to try a change
+ *  without a rebuild; the CSS environment variable by default). `deferReplaceState` (the
+ *  DEFER_RS variable by default) makes `history.replaceState` run after the next paint.
+ *  `settle` ms pass before the CPU is slowed by `rate`. Console errors are printed. */
+export async function openChart(dir, {
+  rate = 4, width = 1280, waitData = true, settle = 0,
+  css = process.env.CSS, deferReplaceState = Boolean(process.env.DEFER_RS),
+} = {}) {
+  const server = await serve(dir);
+  const browser = await launch();
+  const context = await browser.newContext({ viewport: { width, height: 900 } });
+  const page = await context.newPage();
+  page.on('console', (m) => { if (m.type() === 'error') console.log('console error:', m.text()); });
+  if (deferReplaceState) {
+    await page.addInitScript(() => {
+      const rs = history.replaceState.bind(history);
+      history.replaceState = (...a) => { requestAnimationFrame(() => setTimeout(() => rs(...a), 0)); };
+    });
+  }
+  await page.goto(`${server.origin}/embed.html?view=chart`);
+  await page.locator(waitData ? '.fs[data-live]:not([data-data="pending"])' : '.fs[data-live]').waitFor();
+  if (css) await page.addStyleTag({ content: css });
+  if (settle) await page.waitForTimeout(settle);
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+  return { page, context, cdp, close: async () => { await browser.close(); await server.close(); } };
+}
+
+/** Clicks `n` different cells (the `i * stride + 3`th, so none twice in a row: clicking the
+ *  selected cell again closes it); for each, the time from the click to the first paint after
+ *  the panel shows that cell (a frame, then a task: the usual next-paint approximation), or,
+ *  with `panel` false, to the first paint after the click. `pause` ms between clicks. */
+export async function selectLatencies(page, n, { stride = 7, pause = 300, panel = true } = {}) {
+  return page.evaluate(async ({ n, stride, pause, panel }) => {
+    const buttons = [...document.querySelectorAll('table.fs-matrix td button.fs-cell')];
+    const out = [];
+    for (let i = 0; i < n; i++) {
+      const btn = buttons[(i * stride + 3) % buttons.length];
+      const panelTarget = () => document.querySelector('.fs-side .fs-detail')?.getAttribute('data-target');
+      const before = panelTarget();
+      const t0 = performance.now();
+      btn.click();
+      // Wait for the panel to show the new cell (checked now, then on every DOM change),
+      // then for the next paint.
+      await new Promise((resolve) => {
+        const painted = () => requestAnimationFrame(() => {
+          const ch = new MessageChannel();
+          ch.port1.onmessage = resolve;
+          ch.port2.postMessage(0);
+        });
+        if (!panel) return painted();
+        const now = panelTarget();
+        if (now && now !== before) return painted();
+        const mo = new MutationObserver(() => {
+          const t = panelTarget();
+          if (t && t !== before) {
+            mo.disconnect();
+            painted();
+          }
+        });
+        mo.observe(document.body, { subtree: true, childList: true, attributes: true });
+      });
+      out.push(performance.now() - t0);
+      // Let the previous selection's 0.12 s focus-ring transition finish: a reader's next
+      // click comes to an idle page (while a transition runs, every frame waits for vsync
+      // and the latency measures the frame clock, not the widget).
+      await new Promise((r) => setTimeout(r, pause));
+    }
+    return out;
+  }, { n, stride, pause, panel });
+}
