@@ -55,7 +55,9 @@ const ROUTES = {
 };
 
 // ---- In-page helpers (they run in the browser: self-contained) -------------------
-const live = () => document.querySelector('.fs[data-live]');
+// The running app with its on-demand data settled, as appReady waits for in Chromium: until
+// then the quiz, key points and timeline show the server's markup, which the app replaces.
+const live = () => document.querySelector('.fs[data-live]:not([data-data="pending"])');
 const activePos = () => document.activeElement?.getAttribute('data-pos') ?? document.activeElement?.tagName;
 const shown = (sel) => { const el = document.querySelector(sel); return !!el && el.getClientRects().length > 0; };
 

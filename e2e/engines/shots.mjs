@@ -9,7 +9,9 @@ import { COLLECTOR } from './collector.mjs';
 const out = path.resolve(process.argv[2] || 'target/shots');
 fs.mkdirSync(out, { recursive: true });
 const server = await serve(undefined, {}, { inject: COLLECTOR });
-const live = () => document.querySelector('.fs[data-live]');
+// The running app with its on-demand data settled, as appReady waits for in Chromium: until
+// then the quiz, key points and timeline show the server's markup, which the app replaces.
+const live = () => document.querySelector('.fs[data-live]:not([data-data="pending"])');
 
 for (const name of ['firefox', 'webkit']) {
   const engine = await (await import(`./${name}.mjs`)).launch();
