@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { serve, launch, open, appReady, axe, ROOT, focusRingClippedBy, focusRingShows } from './harness.mjs';
+import { serve, launch, open, appReady, axe, ROOT, focusRingClippedBy, focusRingShows, hashOnceIs } from './harness.mjs';
 import { read, ids, LAYERS, TOOLS, TIERS } from './content.mjs';
 
 let server, browser;
@@ -103,7 +103,7 @@ test('clicking a cell opens its details and puts it in the link; clicking again 
   await panel(page).waitFor();
   assert.equal(await panel(page).locator('h3').innerText(), 'Foundation models × State funds');
   assert.equal(await b.getAttribute('aria-pressed'), 'true');
-  assert.equal(await hash(page), '#chart/foundation-models/state-funds');
+  assert.equal(await hashOnceIs(page, '#chart/foundation-models/state-funds'), '#chart/foundation-models/state-funds');
   const text = await panel(page).innerText();
   const cell = CELLS.find((c) => c.layer === 'foundation-models' && c.tool === 'state-funds');
   for (const e of cell.entries) assert.ok(text.includes(e.title), e.title);
@@ -111,7 +111,7 @@ test('clicking a cell opens its details and puts it in the link; clicking again 
   assert.match(await page.locator('#fs-panel-chart .fs-visually-hidden[role="status"]').innerText(), /Details: Foundation models, State funds/);
   await b.click();
   await until(async () => (await panel(page).count()) === 0, 'panel closed');
-  assert.equal(await hash(page), '#chart');
+  assert.equal(await hashOnceIs(page, '#chart'), '#chart');
   assert.deepEqual(errors, []);
   await context.close();
 });
@@ -121,7 +121,7 @@ test('a layer header opens the row summary and a tool header the column summary'
   await appReady(page);
   await page.locator('.fs-matrix th[scope="row"] button', { hasText: 'Data centers' }).click();
   await until(async () => (await panel(page).locator('h3').innerText().catch(() => '')) === 'Data centers: the whole layer', 'row summary');
-  assert.equal(await hash(page), '#chart/data-centers');
+  assert.equal(await hashOnceIs(page, '#chart/data-centers'), '#chart/data-centers');
   const evidenced = CELLS.filter((c) => c.layer === 'data-centers');
   assert.match(await panel(page).innerText(), new RegExp(`Evidence found for ${evidenced.length} of ${TOOLS.length} policy tools`));
   // The row is highlighted: its cells are framed.
@@ -181,18 +181,18 @@ test('keyboard: one tab stop, arrows move, Enter and Space select, Escape closes
 
   await page.keyboard.press('Enter');
   await panel(page).waitFor();
-  assert.equal(await hash(page), `#chart/${LAYERS[0]}/${TOOLS[0]}`);
+  assert.equal(await hashOnceIs(page, `#chart/${LAYERS[0]}/${TOOLS[0]}`), `#chart/${LAYERS[0]}/${TOOLS[0]}`);
   assert.equal(await active(page), '1-1', 'focus stays on the cell');
   await page.keyboard.press('Escape');
   await until(async () => (await panel(page).count()) === 0, 'Escape closes');
   assert.equal(await active(page), '1-1', 'focus is back on the cell');
-  assert.equal(await hash(page), '#chart');
+  assert.equal(await hashOnceIs(page, '#chart'), '#chart');
 
   // Space selects; Tab goes into the panel; Escape from inside returns to the cell.
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('Space');
   await panel(page).waitFor();
-  assert.equal(await hash(page), `#chart/${LAYERS[1]}/${TOOLS[0]}`);
+  assert.equal(await hashOnceIs(page, `#chart/${LAYERS[1]}/${TOOLS[0]}`), `#chart/${LAYERS[1]}/${TOOLS[0]}`);
   await page.keyboard.press('Tab');
   assert.equal(await page.evaluate(() => document.activeElement.closest('.fs-detail') !== null), true, 'Tab moves into the panel');
   await page.keyboard.press('Escape');
@@ -388,7 +388,7 @@ test('narrow screens get an accordion per layer with the same cells, selectable 
   const inline = fm.locator('.fs-detail');
   await inline.waitFor();
   assert.equal(await inline.locator('h3').innerText(), 'Foundation models × Compute');
-  assert.equal(await hash(page), '#chart/foundation-models/compute');
+  assert.equal(await hashOnceIs(page, '#chart/foundation-models/compute'), '#chart/foundation-models/compute');
   // The panel sits right under the button that opened it.
   const [bb, pb] = [await b.boundingBox(), await inline.boundingBox()];
   assert.ok(pb.y >= bb.y + bb.height - 1 && pb.y - (bb.y + bb.height) < 40, 'panel under its button');

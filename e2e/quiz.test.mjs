@@ -8,7 +8,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { serve, launch, open, openHeld, appReady, axe, ROOT } from './harness.mjs';
+import { serve, launch, open, openHeld, appReady, axe, ROOT, hashOnceIs } from './harness.mjs';
 
 /** The questions of content/quiz.toml: id, prompt, option texts, correct text, cells. */
 function loadQuestions() {
@@ -455,7 +455,7 @@ test('share result copies a short text with a link that carries the score', asyn
   assert.equal(await other.locator('.fs-shared-score').innerText(), 'Someone scored 8 of 10 on this quiz');
   await other.getByRole('button', { name: 'Take the quiz yourself' }).click();
   await atQuestionOne(other);
-  assert.equal(await other.evaluate(() => location.hash), '#quiz');
+  assert.equal(await hashOnceIs(other, '#quiz'), '#quiz');
   await theirs.close();
   await context.close();
 });

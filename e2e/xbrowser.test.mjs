@@ -168,6 +168,8 @@ for (const engineName of (process.env.XB_ENGINES || 'firefox,webkit').split(',')
       await page.click(button, p);
       const h3 = await page.waitFor('the details', () => document.querySelector('.fs-side .fs-detail h3')?.innerText);
       assert.equal(h3, 'Foundation models × State funds');
+      // The fragment follows after the next paint.
+      await page.waitFor('the address', () => location.hash === '#chart/foundation-models/state-funds').catch(() => {});
       const state = await page.evaluate((p) => ({
         pressed: document.querySelector(`.fs-matrix button[data-pos="${p}"]`).getAttribute('aria-pressed'),
         hash: location.hash,
@@ -182,6 +184,7 @@ for (const engineName of (process.env.XB_ENGINES || 'firefox,webkit').split(',')
       assert.match(state.status, /Details: Foundation models, State funds/);
       await page.click(button, p);
       await page.waitFor('the details to close', () => !document.querySelector('.fs-side .fs-detail'));
+      await page.waitFor('the address', () => location.hash === '#chart').catch(() => {});
       assert.equal(await page.evaluate(() => location.hash), '#chart');
       await noErrors(page);
       await page.close();
@@ -214,6 +217,7 @@ for (const engineName of (process.env.XB_ENGINES || 'firefox,webkit').split(',')
       }), ['solid', '3px']);
       await page.press('Enter');
       const h3 = await page.waitFor('the details', () => document.querySelector('.fs-side .fs-detail h3')?.innerText);
+      await page.waitFor('the address', (w) => location.hash === w, `#chart/${LAYERS[1]}/${TOOLS[0]}`).catch(() => {});
       assert.equal(await page.evaluate(() => location.hash), `#chart/${LAYERS[1]}/${TOOLS[0]}`);
       assert.match(h3, / × /);
       assert.equal(await page.evaluate(activePos), '2-1', 'focus stays on the cell');
@@ -224,6 +228,7 @@ for (const engineName of (process.env.XB_ENGINES || 'firefox,webkit').split(',')
       await page.press('ArrowDown');
       await page.press('Space');
       await page.waitFor('the details', () => document.querySelector('.fs-side .fs-detail'));
+      await page.waitFor('the address', (w) => location.hash === w, `#chart/${LAYERS[2]}/${TOOLS[0]}`).catch(() => {});
       assert.equal(await page.evaluate(() => location.hash), `#chart/${LAYERS[2]}/${TOOLS[0]}`);
       await noErrors(page);
       await page.close();
@@ -401,6 +406,7 @@ for (const engineName of (process.env.XB_ENGINES || 'firefox,webkit').split(',')
       await page.waitFor('the live app', live);
       await page.click((p) => document.querySelector(`.fs-matrix button[data-pos="${p}"]`), pos('data-centers', 'compute'));
       assert.equal(await page.waitFor('the details', () => document.querySelector('.fs-side .fs-detail h3')?.innerText), 'Data centers × Compute');
+      await page.waitFor('the address', () => location.hash === '#chart/data-centers/compute').catch(() => {});
       assert.equal(await page.evaluate(() => location.hash), '#chart/data-centers/compute', 'deep links work from disk too');
       // Only the document itself: no fetch of wasm, glue, styles, fonts or anything else
       // (Firefox also logs the data: URLs the page decodes; they never leave the browser).

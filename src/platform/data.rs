@@ -15,14 +15,28 @@ use super::BROWSER;
 use crate::model::content::{Content, Data};
 use crate::model::embed::INLINE_DATA_ID;
 
-/// Where the on-demand data stands.
-#[derive(Clone, Copy, Debug, PartialEq)]
+/// Where the on-demand data stands. Compared by address when ready, like
+/// [`DataRef`](crate::view::DataRef): it is decoded once and lives as long as the page, and a
+/// derived comparison walked all of it on every render of the app (17.8 ms of a 52 ms
+/// selection at 10x content, 4x CPU).
+#[derive(Clone, Copy, Debug)]
 pub enum DataState {
     /// Not loaded yet.
     Pending,
     Ready(&'static Data),
     /// Could not be loaded or was refused: why, in a sentence for the reader.
     Failed(&'static str),
+}
+
+impl PartialEq for DataState {
+    fn eq(&self, other: &Self) -> bool {
+        match (self, other) {
+            (DataState::Pending, DataState::Pending) => true,
+            (DataState::Ready(a), DataState::Ready(b)) => std::ptr::eq(*a, *b),
+            (DataState::Failed(a), DataState::Failed(b)) => a == b,
+            _ => false,
+        }
+    }
 }
 
 impl DataState {
@@ -114,5 +128,26 @@ fn decode(text: &str, content: &Content) -> DataState {
         // Leaked once per page: the data lives as long as the page, like the baked content.
         Ok(()) => DataState::Ready(Box::leak(Box::new(data))),
         Err(why) => DataState::Failed(why),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::DataState::{Failed, Pending, Ready};
+    use crate::model::content::{build_data, Data};
+
+    /// The app's context compares the state on every render: a ready state must be told
+    /// apart by its address, without walking the data (an equal copy elsewhere is another
+    /// load).
+    #[test]
+    fn ready_states_compare_by_address() {
+        let data = build_data();
+        let copy: &'static Data = Box::leak(Box::new(data.clone()));
+        assert_eq!(Ready(data), Ready(data));
+        assert_ne!(Ready(data), Ready(copy));
+        assert_eq!(Failed("gone"), Failed("gone"));
+        assert_ne!(Failed("gone"), Failed("damaged"));
+        assert_ne!(Pending, Ready(data));
+        assert_eq!(Pending, Pending);
     }
 }

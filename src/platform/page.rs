@@ -54,6 +54,26 @@ pub fn share_page() -> String {
     quiz::share_page(&page).unwrap_or("").to_string()
 }
 
+/// The longest [`after_paint`] waits for a frame (a hidden page gets none).
+pub const AFTER_PAINT_DEADLINE_MS: u32 = 250;
+
+/// Runs `f` at the start of the frame after the next one, so that the next frame (the one
+/// that shows what the reader did) is painted first, and again [`AFTER_PAINT_DEADLINE_MS`]
+/// after the call: `f` must do nothing the second time. Off the browser: never.
+pub fn after_paint(f: fn()) {
+    use wasm_bindgen::{closure::Closure, JsCast};
+    if !BROWSER {
+        return;
+    }
+    let Some(window) = web_sys::window() else { return };
+    let next = window.clone();
+    let frame = Closure::once_into_js(move || {
+        let _ = next.request_animation_frame(Closure::once_into_js(f).unchecked_ref());
+    });
+    let _ = window.request_animation_frame(frame.unchecked_ref());
+    gloo::timers::callback::Timeout::new(AFTER_PAINT_DEADLINE_MS, f).forget();
+}
+
 /// The longest [`when_idle`] waits for an idle period, in milliseconds.
 pub const IDLE_DEADLINE_MS: u32 = 2000;
 
