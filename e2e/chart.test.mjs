@@ -40,7 +40,8 @@ const pos = (layer, tool) => `${LAYERS.indexOf(layer) + 1}-${TOOLS.indexOf(tool)
 const cellButton = (page, layer, tool) => page.locator(`.fs-matrix button[data-pos="${pos(layer, tool)}"]`);
 const active = (page) => page.evaluate(() => document.activeElement?.getAttribute('data-pos') ?? document.activeElement?.tagName);
 const hash = (page) => page.evaluate(() => location.hash);
-const panel = (page) => page.locator('.fs-side .fs-detail');
+// The panel once whole: a newly opened one paints its first entries, then the rest (aria-busy until then).
+const panel = (page) => page.locator('.fs-side .fs-detail:not([aria-busy])');
 
 /** Asserts, without waiting, that the live app shows what the deep link `frag` asks for:
  *  its view, and the cell, summary or event it names (the detail panel is beside the table
@@ -132,6 +133,36 @@ test('a layer header opens the row summary and a tool header the column summary'
   await page.locator('.fs-matrix thead button', { hasText: toolShort['open-source'] }).click();
   await until(async () => (await hash(page)) === '#chart/*/open-source', 'column summary');
   assert.match(await panel(page).locator('h3').innerText(), /^Open source: across the stack$/);
+  await context.close();
+});
+
+test("a large cell's panel paints its head and first entries at once, then the rest, busy until whole", async () => {
+  const { page, context, errors } = await open(browser, server.origin + '/');
+  await appReady(page);
+  const big = [...CELLS].sort((a, b) => b.entries.length - a.entries.length)[0];
+  assert.ok(big.entries.length > 2, 'a cell with more entries than the first paint shows');
+  // Every state of the side panel from the click on, as the DOM changes.
+  await page.evaluate(() => {
+    window.__panels = [];
+    const side = document.querySelector('.fs-side');
+    const snap = () => {
+      const d = side.querySelector('.fs-detail');
+      if (d) window.__panels.push({ busy: d.getAttribute('aria-busy'), title: d.querySelector('h3')?.textContent, entries: d.querySelectorAll('li.fs-entry').length });
+    };
+    new MutationObserver(snap).observe(side, { subtree: true, childList: true, attributes: true });
+  });
+  const b = cellButton(page, big.layer, big.tool);
+  await b.click();
+  await panel(page).waitFor();
+  const states = await page.evaluate(() => window.__panels);
+  const title = states.at(-1).title;
+  const first = states.find((p) => p.title === title);
+  assert.deepEqual([first.busy, first.entries <= 2], ['true', true], `the first paint: ${JSON.stringify(first)}`);
+  assert.deepEqual(states.at(-1), { busy: null, title, entries: big.entries.length }, 'then the whole panel, not busy');
+  for (const e of big.entries) assert.ok((await panel(page).innerText()).includes(e.title), e.title);
+  assert.equal(await b.getAttribute('aria-pressed'), 'true');
+  assert.equal(await hashOnceIs(page, `#chart/${big.layer}/${big.tool}`), `#chart/${big.layer}/${big.tool}`);
+  assert.deepEqual(errors, []);
   await context.close();
 });
 

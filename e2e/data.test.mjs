@@ -63,7 +63,7 @@ for (const c of CASES) {
     // The chart, baked into the wasm, works: a cell opens with its sources.
     await page.locator('#fs-tab-chart').click();
     await page.locator('table.fs-matrix td[data-state="shown"] button.fs-cell').first().click();
-    const panel = page.locator('.fs-side .fs-detail');
+    const panel = page.locator('.fs-side .fs-detail:not([aria-busy])');
     await panel.waitFor();
     assert.ok(await panel.locator('li.fs-source').count() > 0, 'the panel lists its sources');
     assert.equal(await page.locator('.fs-error, .fs-panic').count(), 0, 'no error box');

@@ -67,7 +67,7 @@ test('under every filter, every claim in every cell and every row and column sum
       const button = page.locator(`.fs-matrix button[data-pos="${pos}"]`);
       // Open the panel (a second click on the same target would close it).
       if ((await button.getAttribute('aria-pressed')) !== 'true') await button.click();
-      const panel = page.locator(`.fs-side .fs-detail[data-target="${name}"][data-filter="${weakest}"]`);
+      const panel = page.locator(`.fs-side .fs-detail[data-target="${name}"][data-filter="${weakest}"]:not([aria-busy])`);
       await panel.waitFor();
       const { problems, claims: n } = await panel.evaluate(inspect, { weakest, tiers: TIERS });
       assert.deepEqual(problems, [], `${name} under "${label}"`);

@@ -166,7 +166,8 @@ for (const engineName of (process.env.XB_ENGINES || 'firefox,webkit').split(',')
       const p = pos('foundation-models', 'state-funds');
       assert.equal(await page.evaluate((p) => document.querySelector(`.fs-matrix button[data-pos="${p}"]`).getAttribute('aria-pressed'), p), 'false');
       await page.click(button, p);
-      const h3 = await page.waitFor('the details', () => document.querySelector('.fs-side .fs-detail h3')?.innerText);
+      // The whole panel: a newly opened one paints its first entries, then the rest.
+      const h3 = await page.waitFor('the details', () => document.querySelector('.fs-side .fs-detail:not([aria-busy]) h3')?.innerText);
       assert.equal(h3, 'Foundation models × State funds');
       // The fragment follows after the next paint.
       await page.waitFor('the address', () => location.hash === '#chart/foundation-models/state-funds').catch(() => {});

@@ -187,6 +187,8 @@ async fn clicking_a_cell_selects_it_and_shows_its_details() {
     b.click();
     until("panel", || panel_title(&root) == "Foundation models \u{00d7} State funds").await;
     assert_eq!(b.get_attribute("aria-pressed").as_deref(), Some("true"));
+    // A newly opened panel paints its first entries, then the rest (aria-busy until then).
+    until("whole panel", || q(&root, ".fs-side .fs-detail:not([aria-busy])").is_some()).await;
     let text = q(&root, ".fs-side .fs-detail").unwrap().text_content().unwrap();
     for e in CONTENT.cell_at(l, t).unwrap().entries.iter() {
         assert!(text.contains(&*e.title.text), "{}", e.title.text);

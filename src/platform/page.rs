@@ -57,21 +57,30 @@ pub fn share_page() -> String {
 /// The longest [`after_paint`] waits for a frame (a hidden page gets none).
 pub const AFTER_PAINT_DEADLINE_MS: u32 = 250;
 
-/// Runs `f` at the start of the frame after the next one, so that the next frame (the one
-/// that shows what the reader did) is painted first, and again [`AFTER_PAINT_DEADLINE_MS`]
-/// after the call: `f` must do nothing the second time. Off the browser: never.
-pub fn after_paint(f: fn()) {
+/// Runs `f` once, at the start of the frame after the next one, so that the next frame (the
+/// one that shows what the reader did) is painted first; or [`AFTER_PAINT_DEADLINE_MS`]
+/// after the call if that comes first (a hidden page paints no frames). Off the browser:
+/// never.
+pub fn after_paint(f: impl FnOnce() + 'static) {
+    use std::cell::Cell;
+    use std::rc::Rc;
     use wasm_bindgen::{closure::Closure, JsCast};
     if !BROWSER {
         return;
     }
     let Some(window) = web_sys::window() else { return };
-    let next = window.clone();
+    let once = Rc::new(Cell::new(Some(f)));
+    let run = move || {
+        if let Some(f) = once.take() {
+            f();
+        }
+    };
+    let (next, in_frame) = (window.clone(), run.clone());
     let frame = Closure::once_into_js(move || {
-        let _ = next.request_animation_frame(Closure::once_into_js(f).unchecked_ref());
+        let _ = next.request_animation_frame(Closure::once_into_js(in_frame).unchecked_ref());
     });
     let _ = window.request_animation_frame(frame.unchecked_ref());
-    gloo::timers::callback::Timeout::new(AFTER_PAINT_DEADLINE_MS, f).forget();
+    gloo::timers::callback::Timeout::new(AFTER_PAINT_DEADLINE_MS, run).forget();
 }
 
 /// The longest [`when_idle`] waits for an idle period, in milliseconds.

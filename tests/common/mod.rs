@@ -39,7 +39,7 @@ fn Panel(p: &PanelProps) -> Html {
     html! {
         <ContextProvider<ContentRef> context={ContentRef(&CONTENT)}>
         <ContextProvider<Links> context={Links::default()}>
-            <Detail target={p.target} filter={p.filter} id_suffix="t" on_close={Callback::noop()} on_select={Callback::noop()} on_show_all={Callback::noop()} />
+            <Detail target={p.target} filter={p.filter} id_suffix="t" on_close={Callback::noop()} on_select={Callback::noop()} on_show_all={Callback::noop()} progressive={false} />
         </ContextProvider<Links>>
         </ContextProvider<ContentRef>>
     }

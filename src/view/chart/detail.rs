@@ -7,6 +7,7 @@ use crate::model::chart::{
 use crate::model::route::{ChartTarget, Route};
 use crate::model::timeline::human_date;
 use crate::model::{Cell, Content, Data, LayerIx, Tier, ToolIx};
+use crate::platform::page;
 use crate::view::provenance::{badge, claim, paragraph, source_list, transcript_link};
 use crate::view::{use_content, use_data, use_links, use_nav, Links, Nav};
 
@@ -21,6 +22,9 @@ pub struct DetailProps {
     pub on_select: Callback<(ChartTarget, bool)>,
     /// Clears the provenance filter.
     pub on_show_all: Callback<()>,
+    /// Whether a panel that opens paints its first entries before the rest: not in the
+    /// first render (the server's, and hydration, which must match it).
+    pub progressive: bool,
 }
 
 /// The detail panel: a cell's programs, figures and sources, claim by claim, or a row's
@@ -31,12 +35,25 @@ pub fn Detail(props: &DetailProps) -> Html {
     let nav = use_nav();
     let links = use_links();
     let data = use_data().state.ready();
+    // A panel opened by the reader paints its head, summary and first entries at once, and
+    // the rest in the frame after (`aria-busy` until then): a large cell's entries were
+    // three quarters of the panel and most of the time from a click to its paint.
+    let whole_for = use_state_eq(|| (!props.progressive).then_some(props.target));
+    let whole = *whole_for == Some(props.target);
+    {
+        let whole_for = whole_for.clone();
+        use_effect_with(props.target, move |&target| {
+            if !whole {
+                page::after_paint(move || whole_for.set(Some(target)));
+            }
+        });
+    }
     let heading_id = format!("fs-detail-h-{}", props.id_suffix);
     let close = props.on_close.reform(|_: MouseEvent| ());
     let (title, body) = match props.target {
         ChartTarget::Cell { layer, tool } => (
             format!("{} \u{00d7} {}", content.layer(layer).name, content.tool(tool).short),
-            cell_detail(content, data, &nav, &links, props, layer, tool),
+            cell_detail(content, data, &nav, &links, props, (layer, tool), whole),
         ),
         ChartTarget::Layer(l) => (
             format!("{}: the whole layer", content.layer(l).name),
@@ -48,7 +65,13 @@ pub fn Detail(props: &DetailProps) -> Html {
         ),
     };
     html! {
-        <section class="fs-detail" aria-labelledby={heading_id.clone()} data-target={props.target.id(content)} data-filter={props.filter.id()}>
+        <section
+            class="fs-detail"
+            aria-labelledby={heading_id.clone()}
+            aria-busy={(!whole).then_some("true")}
+            data-target={props.target.id(content)}
+            data-filter={props.filter.id()}
+        >
             <div class="fs-detail-head">
                 <h3 id={heading_id} class="fs-detail-title">{ title }</h3>
                 <button type="button" class="fs-button fs-quiet fs-close" onclick={close}>
@@ -84,8 +107,8 @@ fn cell_detail(
     nav: &Nav,
     links: &Links,
     props: &DetailProps,
-    l: LayerIx,
-    t: ToolIx,
+    (l, t): (LayerIx, ToolIx),
+    whole: bool,
 ) -> Html {
     let plain = plain_words(content, l, t);
     let Some(cell) = content.cell_at(l, t) else {
@@ -133,21 +156,26 @@ fn cell_detail(
             }
             { paragraph(&cell.summary, &cell.sources, props.filter, "fs-summary") }
             { filter_note.unwrap_or_default() }
-            { entries(cell, props.filter, links) }
-            { questions(content, data, nav, cell) }
-            { events(content, data, nav, cell, props.filter) }
+            { entries(cell, props.filter, links, if whole { usize::MAX } else { FIRST_ENTRIES }) }
+            if whole {
+                { questions(content, data, nav, cell) }
+                { events(content, data, nav, cell, props.filter) }
+            }
         </>
     }
 }
 
+/// How many entries a newly opened panel paints before the rest (see [`Detail`]).
+const FIRST_ENTRIES: usize = 2;
+
 /// A cell's entries (programs, examples, figures), claim by claim, each claim with the
-/// numbers of its sources, and the sources themselves, as the filter admits them. Also
-/// used by the static evidence list (`evidence`).
-pub fn entries(cell: &Cell, filter: TierFilter, links: &Links) -> Html {
+/// numbers of its sources, and the sources themselves, as the filter admits them; the
+/// first `upto`. Also used by the static evidence list (`evidence`).
+pub fn entries(cell: &Cell, filter: TierFilter, links: &Links, upto: usize) -> Html {
     use crate::model::ClaimKind;
     html! {
         <ol class="fs-entries">
-            { for shown_entries(cell, filter).map(|e| {
+            { for shown_entries(cell, filter).take(upto).map(|e| {
                 let shown = |kind: ClaimKind| e.claims.iter().filter(move |c| c.kind == kind && filter.shows(c));
                 let figures: Vec<Html> = shown(ClaimKind::Figure).map(|c| html! { <li>{ claim(c, &cell.sources, filter) }</li> }).collect();
                 let names: Vec<Html> = shown(ClaimKind::Name).map(|c| html! {

@@ -42,7 +42,7 @@ pub fn AllEvidence(props: &AllEvidenceProps) -> Html {
                                     <h4>{ layer.name.to_string() }{ " \u{00d7} " }{ content.tool(t).name.to_string() }</h4>
                                     <p>{ badge(cell.tier) }{ " Strongest source: " }{ cell.tier.label() }{ "." }</p>
                                     { paragraph(&cell.summary, &cell.sources, TierFilter::default(), "fs-summary") }
-                                    { entries(cell, TierFilter::default(), &props.links) }
+                                    { entries(cell, TierFilter::default(), &props.links, usize::MAX) }
                                 </article>
                             }) }
                         </section>

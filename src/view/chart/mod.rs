@@ -167,6 +167,7 @@ pub fn ChartView(props: &ChartViewProps) -> Html {
                 on_close={on_close.clone()}
                 on_select={on_select.clone()}
                 on_show_all={on_show_all.clone()}
+                progressive={*mounted.borrow()}
             />
         },
         None => html! {},
