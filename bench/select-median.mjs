@@ -1,7 +1,7 @@
 // Median select→paint (bench/run.mjs's method) on a dist, CPU slowed N times, 15 clicks: to
 // compare a change paired, on one build, one run after the other.
 // Usage: node bench/select-median.mjs [dist, target/bench/dist-10x] [CPU slowdown, 4]
-// Env: CSS adds a stylesheet; DEFER_RS=1 defers history.replaceState past the next paint.
+// Env: CSS adds a stylesheet.
 import path from 'node:path';
 import { openChart, selectLatencies } from './select.mjs';
 const dir = path.resolve(process.argv[2] || 'target/bench/dist-10x');

@@ -5,24 +5,17 @@ import { serve, launch } from '../e2e/harness.mjs';
 
 /** Opens `embed.html?view=chart` of `dir` at `width`×900 and waits for the live app (and its
  *  on-demand data unless `waitData` is false). `css` is added as a stylesheet (to try a change
- *  without a rebuild; the CSS environment variable by default). `deferReplaceState` (the
- *  DEFER_RS variable by default) makes `history.replaceState` run after the next paint.
+ *  without a rebuild; the CSS environment variable by default).
  *  `settle` ms pass before the CPU is slowed by `rate`. Console errors are printed. */
 export async function openChart(dir, {
   rate = 4, width = 1280, waitData = true, settle = 0,
-  css = process.env.CSS, deferReplaceState = Boolean(process.env.DEFER_RS),
+  css = process.env.CSS,
 } = {}) {
   const server = await serve(dir);
   const browser = await launch();
   const context = await browser.newContext({ viewport: { width, height: 900 } });
   const page = await context.newPage();
   page.on('console', (m) => { if (m.type() === 'error') console.log('console error:', m.text()); });
-  if (deferReplaceState) {
-    await page.addInitScript(() => {
-      const rs = history.replaceState.bind(history);
-      history.replaceState = (...a) => { requestAnimationFrame(() => setTimeout(() => rs(...a), 0)); };
-    });
-  }
   await page.goto(`${server.origin}/embed.html?view=chart`);
   await page.locator(waitData ? '.fs[data-live]:not([data-data="pending"])' : '.fs[data-live]').waitFor();
   if (css) await page.addStyleTag({ content: css });
