@@ -107,9 +107,17 @@ for (const file of ['index.html', 'embed.html']) {
     assert.equal(await page.locator('.fs[data-live]').count(), 0, 'the app has not run yet');
     const tagged = await page.evaluate(tagServerNodes);
     assert.ok(tagged.shell >= 6 && tagged.chart > 90, `tagged ${JSON.stringify(tagged)}`);
+    // Every node hydration adds to the table (it splits a text the parser merged when a view
+    // renders adjacent texts: thousands of nodes at 10x content).
+    await page.evaluate(() => {
+      window.__added = [];
+      new MutationObserver((ms) => ms.forEach((m) => m.addedNodes.forEach((n) => window.__added.push(n.nodeName + ' ' + (n.textContent || '').slice(0, 30)))))
+        .observe(document.querySelector('table.fs-matrix'), { childList: true, subtree: true });
+    });
     release();
     await appReady(page);
     assert.deepEqual(await page.evaluate(checkServerNodes), [], 'every tagged node is still there, the same node, tag intact');
+    assert.deepEqual(await page.evaluate(() => window.__added.slice(0, 5)), [], 'hydration adds no node to the table');
     assert.equal(await page.locator('.fs').count(), 1, 'no second copy of the widget');
     assert.equal(await page.locator('table.fs-matrix').count(), 1, 'no second copy of the chart');
     // The server's own nodes answer: their listeners were attached in place.

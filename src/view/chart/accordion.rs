@@ -137,7 +137,7 @@ pub fn AccordionLayer(props: &AccordionLayerProps) -> Html {
                                     <>
                                         <span class="fs-acc-tool">{ content.tool(t).short.to_string() }</span>
                                         { marks(ev) }
-                                        <span class="fs-visually-hidden">{ ": " }{ ev.describe() }</span>
+                                        <span class="fs-visually-hidden">{ format!(": {}", ev.describe()) }</span>
                                     </>
                                 }) }
                                 { detail_at(t.get() + 1) }

@@ -63,8 +63,10 @@ pub fn CellButton(props: &CellProps) -> Html {
                 {onclick}
             >
                 { marks(ev) }
+                // One text node, not five: the parser merges adjacent texts, and hydration splits
+                // them again (thousands of inserted text nodes at 10x content).
                 <span class="fs-visually-hidden">
-                    { props.layer_name.to_string() }{ ", " }{ props.tool_name.to_string() }{ ": " }{ ev.describe() }
+                    { format!("{}, {}: {}", props.layer_name, props.tool_name, ev.describe()) }
                 </span>
             </button>
         </td>

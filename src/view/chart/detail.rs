@@ -350,7 +350,7 @@ where
                                 <button type="button" class="fs-line-btn" {onclick}>
                                     { marks(ev) }
                                     <span class="fs-line-name">{ line.name(content, i) }</span>
-                                    <span class="fs-visually-hidden">{ ": " }{ ev.describe() }</span>
+                                    <span class="fs-visually-hidden">{ format!(": {}", ev.describe()) }</span>
                                 </button>
                                 if let Some(cell) = cell {
                                     <div class="fs-line-summary">
