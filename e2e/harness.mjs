@@ -143,8 +143,6 @@ export async function appReady(page, root = page) {
   }
 }
 
-/** Runs axe-core at WCAG 2.2 AA on the page or frame (or an element in it) and returns the
- *  violations. axe sees only the document it runs in: audit a frame by passing the frame. */
 /** The page's URL fragment once it is `want` (a string, or a RegExp it must match). The app
  *  writes the fragment after the next paint, so it trails a click by a frame: waits up to
  *  `timeout` ms, then returns what is there (for the caller's assertion to report). */
@@ -155,6 +153,8 @@ export async function hashOnceIs(page, want, timeout = 2000) {
   return page.evaluate(() => location.hash);
 }
 
+/** Runs axe-core at WCAG 2.2 AA on the page or frame (or an element in it) and returns the
+ *  violations. axe sees only the document it runs in: audit a frame by passing the frame. */
 export async function axe(page, selector = null) {
   await page.addScriptTag({ content: AXE_SOURCE });
   return page.evaluate(async (sel) => {

@@ -61,6 +61,13 @@ const live = () => document.querySelector('.fs[data-live]:not([data-data="pendin
 const activePos = () => document.activeElement?.getAttribute('data-pos') ?? document.activeElement?.tagName;
 const shown = (sel) => { const el = document.querySelector(sel); return !!el && el.getClientRects().length > 0; };
 
+/** The page's URL fragment once it is `want` (the app writes it after the next paint), or
+ *  what is there when the wait gives up, for the caller's assertion to report. */
+async function hashOnceIs(page, want) {
+  await page.waitFor('the address', (w) => location.hash === w, want).catch(() => {});
+  return page.evaluate(() => location.hash);
+}
+
 /** Words of the layer and tool headers under `scope` that the browser broke across
  *  lines (hyphenated, or wrapped inside the word), as "header text: word". */
 function splitHeaderWords(scope) {
@@ -170,7 +177,7 @@ for (const engineName of (process.env.XB_ENGINES || 'firefox,webkit').split(',')
       const h3 = await page.waitFor('the details', () => document.querySelector('.fs-side .fs-detail:not([aria-busy]) h3')?.innerText);
       assert.equal(h3, 'Foundation models × State funds');
       // The fragment follows after the next paint.
-      await page.waitFor('the address', () => location.hash === '#chart/foundation-models/state-funds').catch(() => {});
+      await hashOnceIs(page, '#chart/foundation-models/state-funds');
       const state = await page.evaluate((p) => ({
         pressed: document.querySelector(`.fs-matrix button[data-pos="${p}"]`).getAttribute('aria-pressed'),
         hash: location.hash,
@@ -185,8 +192,7 @@ for (const engineName of (process.env.XB_ENGINES || 'firefox,webkit').split(',')
       assert.match(state.status, /Details: Foundation models, State funds/);
       await page.click(button, p);
       await page.waitFor('the details to close', () => !document.querySelector('.fs-side .fs-detail'));
-      await page.waitFor('the address', () => location.hash === '#chart').catch(() => {});
-      assert.equal(await page.evaluate(() => location.hash), '#chart');
+      assert.equal(await hashOnceIs(page, '#chart'), '#chart');
       await noErrors(page);
       await page.close();
     });
@@ -218,8 +224,7 @@ for (const engineName of (process.env.XB_ENGINES || 'firefox,webkit').split(',')
       }), ['solid', '3px']);
       await page.press('Enter');
       const h3 = await page.waitFor('the details', () => document.querySelector('.fs-side .fs-detail h3')?.innerText);
-      await page.waitFor('the address', (w) => location.hash === w, `#chart/${LAYERS[1]}/${TOOLS[0]}`).catch(() => {});
-      assert.equal(await page.evaluate(() => location.hash), `#chart/${LAYERS[1]}/${TOOLS[0]}`);
+      assert.equal(await hashOnceIs(page, `#chart/${LAYERS[1]}/${TOOLS[0]}`), `#chart/${LAYERS[1]}/${TOOLS[0]}`);
       assert.match(h3, / × /);
       assert.equal(await page.evaluate(activePos), '2-1', 'focus stays on the cell');
       await page.press('Escape');
@@ -229,8 +234,7 @@ for (const engineName of (process.env.XB_ENGINES || 'firefox,webkit').split(',')
       await page.press('ArrowDown');
       await page.press('Space');
       await page.waitFor('the details', () => document.querySelector('.fs-side .fs-detail'));
-      await page.waitFor('the address', (w) => location.hash === w, `#chart/${LAYERS[2]}/${TOOLS[0]}`).catch(() => {});
-      assert.equal(await page.evaluate(() => location.hash), `#chart/${LAYERS[2]}/${TOOLS[0]}`);
+      assert.equal(await hashOnceIs(page, `#chart/${LAYERS[2]}/${TOOLS[0]}`), `#chart/${LAYERS[2]}/${TOOLS[0]}`);
       await noErrors(page);
       await page.close();
     });
@@ -407,8 +411,7 @@ for (const engineName of (process.env.XB_ENGINES || 'firefox,webkit').split(',')
       await page.waitFor('the live app', live);
       await page.click((p) => document.querySelector(`.fs-matrix button[data-pos="${p}"]`), pos('data-centers', 'compute'));
       assert.equal(await page.waitFor('the details', () => document.querySelector('.fs-side .fs-detail h3')?.innerText), 'Data centers × Compute');
-      await page.waitFor('the address', () => location.hash === '#chart/data-centers/compute').catch(() => {});
-      assert.equal(await page.evaluate(() => location.hash), '#chart/data-centers/compute', 'deep links work from disk too');
+      assert.equal(await hashOnceIs(page, '#chart/data-centers/compute'), '#chart/data-centers/compute', 'deep links work from disk too');
       // Only the document itself: no fetch of wasm, glue, styles, fonts or anything else
       // (Firefox also logs the data: URLs the page decodes; they never leave the browser).
       assert.deepEqual((await page.requests()).filter((u) => u !== url && !u.startsWith('data:')), []);
