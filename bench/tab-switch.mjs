@@ -1,6 +1,6 @@
-// Tab switch → paint: each data view opened from the chart, the first time (when, since
-// the views go live on first show, it is rendered from the data) and a second time, with
-// the CPU slowed N times. Usage: node bench/tab-switch.mjs [dist, dist] [CPU slowdown, 4]
+// Tab switch → paint: each data view opened from the chart, a first and a second time, with
+// the CPU slowed N times (it measured rendering the data views only when first shown, an
+// idea not applied: bench/results.md). Usage: node bench/tab-switch.mjs [dist, dist] [CPU slowdown, 4]
 import path from 'node:path';
 import { openChart } from './select.mjs';
 const dir = path.resolve(process.argv[2] || 'dist');
