@@ -136,6 +136,60 @@ for (const file of ['index.html', 'embed.html']) {
   });
 }
 
+test('a phone hydrates the server\'s accordion in place; a wide screen leaves it out until the widget narrows', async () => {
+  // 375 px: the accordion is what the reader sees, so hydration takes over its server nodes.
+  const narrow = await openHeld(browser, `${server.origin}/embed.html?view=chart`, { width: 375, height: 800 });
+  const tagged = await narrow.page.evaluate(() => {
+    window.__acc = [...document.querySelectorAll('.fs-accordion button')];
+    window.__acc.forEach((b, i) => { b.dataset.ssrTag = `acc-${i}`; });
+    return window.__acc.length;
+  });
+  assert.ok(tagged > 90, `${tagged} accordion buttons in the server's markup`);
+  narrow.release();
+  await appReady(narrow.page);
+  assert.equal(await narrow.page.evaluate(() => window.__acc.every((b, i) => b.isConnected && b.dataset.ssrTag === `acc-${i}`)
+    && document.querySelectorAll('.fs-accordion button').length === window.__acc.length), true, 'the same server nodes, tags intact');
+  // And they answer: open a layer, then a cell in it.
+  const layer = narrow.page.locator('.fs-acc-layer').nth(2);
+  await layer.locator('summary').click();
+  await layer.locator('.fs-acc-tools button').first().click();
+  await layer.locator('.fs-detail:not([aria-busy])').waitFor();
+  assert.equal(await narrow.page.evaluate(() => window.__acc.includes(document.querySelector('.fs-accordion button[aria-pressed="true"]'))), true);
+  assert.deepEqual(narrow.errors, []);
+  await narrow.context.close();
+
+  // 1280 px: the accordion is hidden, and the app removes it rather than hydrate it.
+  const wide = await openHeld(browser, `${server.origin}/embed.html?view=chart`, { width: 1280, height: 900 });
+  assert.ok(await wide.page.locator('.fs-accordion button').count() > 90, 'the server rendered it');
+  wide.release();
+  await appReady(wide.page);
+  assert.equal(await wide.page.locator('.fs-narrow *').count(), 0, 'no accordion on a wide screen');
+  // A cell chosen in the table; then the widget narrows (a window resized, a tablet turned).
+  const cell = wide.page.locator('table.fs-matrix td button').nth(13);
+  const [target, key] = [await cell.getAttribute('data-pos'), await cell.locator('.fs-visually-hidden').innerText()];
+  await cell.click();
+  await wide.page.locator('.fs-side .fs-detail:not([aria-busy])').waitFor();
+  await wide.page.setViewportSize({ width: 375, height: 800 });
+  // The accordion is rendered now, its layers all there, the selection open in place.
+  const acc = wide.page.locator('.fs-accordion');
+  await acc.waitFor();
+  assert.equal(await acc.locator('details.fs-acc-layer:not(.fs-acc-tools-all)').count(),
+    await wide.page.locator('table.fs-matrix tbody th[scope="row"]').count());
+  const pressed = acc.locator('button[aria-pressed="true"]');
+  assert.equal(await pressed.getAttribute('data-pos'), target);
+  assert.equal(await pressed.isVisible(), true, 'its layer is open');
+  assert.equal(await acc.locator('.fs-detail h3').isVisible(), true, 'the panel under it');
+  assert.ok(key.startsWith((await acc.locator('.fs-detail h3').innerText()).split(' \u00d7 ')[0]), key);
+  // And it is live: another cell of the open layer opens its own panel.
+  const other = acc.locator('details[open] .fs-acc-tools button[aria-pressed="false"]').first();
+  const otherPos = await other.getAttribute('data-pos');
+  await other.click();
+  await acc.locator(`button[data-pos="${otherPos}"][aria-pressed="true"]`).waitFor();
+  await acc.locator('.fs-detail:not([aria-busy])').waitFor();
+  assert.deepEqual(wide.errors, []);
+  await wide.context.close();
+});
+
 test('data-live marks the live app: absent from the prerendered page, and once set, the deep link is applied', async () => {
   const { page, context, errors, release } = await openHeld(browser, `${server.origin}/index.html#chart/data-centers/compute`);
   // The prerendered page already has tabs, a selected tab and the chart: only data-live

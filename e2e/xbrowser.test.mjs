@@ -462,7 +462,8 @@ for (const engineName of (process.env.XB_ENGINES || 'firefox,webkit').split(',')
       for (const [width, layout] of [[1280, '.fs-matrix'], [1100, '.fs-matrix'], [1024, '.fs-matrix'], [900, '.fs-matrix'],
         [375, '.fs-accordion'], [320, '.fs-accordion']]) {
         await page.setViewport(width, 800);
-        assert.equal(await page.evaluate(shown, layout), true, `${layout} at ${width}px`);
+        // Waited for: a layout first shown on a resize is rendered in the frame that shows it.
+        assert.equal(await page.waitFor(`${layout} at ${width}px`, shown, layout), true);
         const split = await page.evaluate(splitHeaderWords, null);
         if (split.length) found[`${width}px`] = split;
       }

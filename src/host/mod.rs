@@ -11,7 +11,8 @@ use web_sys::Element;
 
 use crate::model::embed::{EVENTS_OPTION, MODE_ATTR, MODE_EMBED, MODE_PAGE, OPTIONS, PRERENDERED_ATTR, ROOT_ID};
 use crate::model::{Config, Route, CONTENT};
-use crate::platform::fragment;
+use crate::platform::{dom, fragment};
+use crate::view::chart::NARROW_SELECTOR;
 use crate::view::{App, AppProps, ContentRef};
 use yew::AttrValue;
 
@@ -58,6 +59,8 @@ fn render(
 ) -> yew::AppHandle<App> {
     panic::install(root.clone());
     let prerendered = root.has_attribute(PRERENDERED_ATTR);
+    // The chart's layout this screen hides is not hydrated (it is rendered once shown).
+    let narrow_later = prerendered && dom::clear_if_hidden(&root, NARROW_SELECTOR);
     let props = AppProps {
         content: ContentRef(&CONTENT),
         config,
@@ -65,6 +68,7 @@ fn render(
         notices,
         sync_fragment,
         hydrating: prerendered,
+        narrow_later,
         islands: None,
         instance,
         base,

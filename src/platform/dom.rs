@@ -63,6 +63,61 @@ pub fn focus_lost(root: &NodeRef) -> bool {
     }
 }
 
+/// Removes the children of the first element matching `selector` under `root` if that
+/// element is not rendered (CSS hides it), and returns whether it did. Before hydration:
+/// the server's markup of a layout this screen does not show is not walked, and the app
+/// renders it once it is shown ([`when_shown`]).
+pub fn clear_if_hidden(root: &Element, selector: &str) -> bool {
+    if !BROWSER {
+        return false;
+    }
+    match root.query_selector(selector).ok().flatten() {
+        Some(el) if !rendered(el.unchecked_ref()) => {
+            el.set_text_content(None);
+            true
+        }
+        _ => false,
+    }
+}
+
+/// Watches the element `node` is bound to and calls `f` once, when it gets a box (a
+/// container query or a tab shows it); at once if it has one already. Dropping the
+/// returned guard stops watching. `None` off the browser, or without `ResizeObserver`.
+pub fn when_shown(node: &NodeRef, f: Box<dyn FnOnce()>) -> Option<Shown> {
+    use std::cell::Cell;
+    use std::rc::Rc;
+    use wasm_bindgen::closure::Closure;
+    let el = element(node)?;
+    if rendered(el.unchecked_ref()) {
+        f();
+        return None;
+    }
+    let once = Rc::new(Cell::new(Some(f)));
+    let watched = el.clone();
+    let callback = Closure::<dyn FnMut()>::new(move || {
+        if rendered(watched.unchecked_ref()) {
+            if let Some(f) = once.take() {
+                f();
+            }
+        }
+    });
+    let observer = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()).ok()?;
+    observer.observe(&el);
+    Some(Shown { observer, _callback: callback })
+}
+
+/// Returned by [`when_shown`]: watching stops when it is dropped.
+pub struct Shown {
+    observer: web_sys::ResizeObserver,
+    _callback: wasm_bindgen::closure::Closure<dyn FnMut()>,
+}
+
+impl Drop for Shown {
+    fn drop(&mut self) {
+        self.observer.disconnect();
+    }
+}
+
 /// Focuses a text field and selects its text (for copying by hand).
 pub fn select_text(node: &NodeRef) {
     if let Some(t) = element(node).and_then(|e| e.dyn_into::<web_sys::HtmlTextAreaElement>().ok()) {

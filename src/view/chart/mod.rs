@@ -38,7 +38,16 @@ pub struct ChartViewProps {
     /// not pull focus, and the page's scroll, to the widget).
     #[prop_or_default]
     pub refocus: bool,
+    /// Render the narrow layout (the accordion) only once it is shown: the host found it
+    /// hidden before hydrating and removed the server's copy (see [`NARROW_SELECTOR`]).
+    #[prop_or_default]
+    pub narrow_later: bool,
 }
+
+/// The narrow layout's box. On a wide screen CSS hides it, and the host empties it
+/// before hydrating (`platform::dom::clear_if_hidden`): most of the chart's markup is
+/// then not walked, nor kept up to date, until a narrower widget shows it.
+pub const NARROW_SELECTOR: &str = ".fs-narrow";
 
 /// A callback that dispatches `f(value)`, the same one from render to render (so the
 /// memoised rows and cells it is passed to are not re-rendered for a new callback).
@@ -83,6 +92,17 @@ pub fn ChartView(props: &ChartViewProps) -> Html {
         });
     }
     let root = use_node_ref();
+    // The accordion is rendered once its box is shown (at once, unless `narrow_later`).
+    let narrow = use_node_ref();
+    let narrow_live = use_state(|| !props.narrow_later);
+    {
+        let (narrow, narrow_live) = (narrow.clone(), narrow_live.clone());
+        use_effect_with((), move |_| {
+            let live = *narrow_live;
+            let watch = if live { None } else { dom::when_shown(&narrow, Box::new(move || narrow_live.set(true))) };
+            move || drop(watch)
+        });
+    }
     // Set when the reader picked something with a pointer: the panel is then scrolled
     // into view (keyboard users keep the focused cell in view instead).
     let scroll_pending = use_mut_ref(|| false);
@@ -192,13 +212,15 @@ pub fn ChartView(props: &ChartViewProps) -> Html {
                             {on_move}
                         />
                     </div>
-                    <div class="fs-narrow">
-                        <LayerAccordion
-                            target={props.target}
-                            filter={state.filter}
-                            on_select={on_select.clone()}
-                            detail={detail("n")}
-                        />
+                    <div class="fs-narrow" ref={narrow}>
+                        if *narrow_live {
+                            <LayerAccordion
+                                target={props.target}
+                                filter={state.filter}
+                                on_select={on_select.clone()}
+                                detail={detail("n")}
+                            />
+                        }
                     </div>
                     <Legend filter={state.filter} />
                 </div>

@@ -50,6 +50,10 @@ pub struct AppProps {
     /// that need the on-demand data keep the server's markup until it is here.
     #[prop_or_default]
     pub hydrating: bool,
+    /// The host removed the server's copy of the chart's narrow layout, hidden at
+    /// start-up: it is rendered once shown (see [`crate::view::chart::NARROW_SELECTOR`]).
+    #[prop_or_default]
+    pub narrow_later: bool,
     /// Build time only: the markup of the data views, emitted as is (see [`IslandHtml`]).
     #[prop_or_default]
     pub islands: Option<Rc<IslandHtml>>,
@@ -73,6 +77,7 @@ impl AppProps {
             notices: Vec::new(),
             sync_fragment: false,
             hydrating: false,
+            narrow_later: false,
             islands: None,
             instance: None,
             base: AttrValue::default(),
@@ -273,7 +278,7 @@ pub fn App(props: &AppProps) -> Html {
                 <Header theme={state.theme} {on_theme} />
                 <Notices notices={state.notices.clone()} on_dismiss={on_dismiss} />
                 <Tabs current={state.view} {on_select} />
-                { panel(View::Chart, html! { <ChartView target={state.chart} preset={state.chart_preset} refocus={state.reader_nav} /> }) }
+                { panel(View::Chart, html! { <ChartView target={state.chart} preset={state.chart_preset} refocus={state.reader_nav} narrow_later={props.narrow_later} /> }) }
                 { panel(View::Points, html! { <PointsView focus={state.points_focus} /> }) }
                 { panel(View::Quiz, html! {
                     <QuizView focus={state.quiz_focus} shared_result={state.shared_result} length={props.config.quiz} instance={props.instance.clone()} sections={sections.clone()} />
