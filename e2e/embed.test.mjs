@@ -141,6 +141,9 @@ async function compareWithStandalone(blogCss) {
   const standalone = await open(browser, `${server.origin}/?view=chart&theme=light&cell=${CELL}`, { width: 1280 });
   await appReady(standalone.page);
   await standalone.page.addStyleTag({ content: `.page { width: ${width}px !important; max-width: none !important; margin: 0 !important; }` });
+  // Narrowed to the blog's column, the page may show its other layout: that one is rendered
+  // when first shown, its panel in two frames. Compare once the shown panel is whole.
+  await standalone.page.locator('.fs-detail:visible:not([aria-busy])').first().waitFor();
   const own = await widgetBoxes(standalone.page.locator('.fs'));
   await standalone.context.close();
 

@@ -136,8 +136,17 @@ for (const file of ['index.html', 'embed.html']) {
   });
 }
 
-test('a phone hydrates the server\'s accordion in place; a wide screen leaves it out until the widget narrows', async () => {
-  // 375 px: the accordion is what the reader sees, so hydration takes over its server nodes.
+/** Counts, from now on, the attribute changes inside the first element matching `sel`
+ *  (hydration sets every attribute of the nodes it walks again). */
+function countAttributeChanges(sel) {
+  window.__attrs = 0;
+  new MutationObserver((ms) => { window.__attrs += ms.length; })
+    .observe(document.querySelector(sel), { attributes: true, subtree: true });
+}
+
+test('the layout a screen hides is kept as the server rendered it, not hydrated, and goes live when shown or printed', async () => {
+  // 375 px: the accordion is shown, so hydration takes over its server nodes; the table,
+  // hidden, is left as it is.
   const narrow = await openHeld(browser, `${server.origin}/embed.html?view=chart`, { width: 375, height: 800 });
   const tagged = await narrow.page.evaluate(() => {
     window.__acc = [...document.querySelectorAll('.fs-accordion button')];
@@ -145,42 +154,55 @@ test('a phone hydrates the server\'s accordion in place; a wide screen leaves it
     return window.__acc.length;
   });
   assert.ok(tagged > 90, `${tagged} accordion buttons in the server's markup`);
+  await narrow.page.evaluate(countAttributeChanges, 'table.fs-matrix');
   narrow.release();
   await appReady(narrow.page);
   assert.equal(await narrow.page.evaluate(() => window.__acc.every((b, i) => b.isConnected && b.dataset.ssrTag === `acc-${i}`)
     && document.querySelectorAll('.fs-accordion button').length === window.__acc.length), true, 'the same server nodes, tags intact');
-  // And they answer: open a layer, then a cell in it.
+  assert.equal(await narrow.page.evaluate(() => window.__attrs), 0, 'the hidden table was not walked');
+  // The accordion answers: open a layer, then a cell in it.
   const layer = narrow.page.locator('.fs-acc-layer').nth(2);
   await layer.locator('summary').click();
-  await layer.locator('.fs-acc-tools button').first().click();
+  const chosen = layer.locator('.fs-acc-tools button').first();
+  await chosen.click();
   await layer.locator('.fs-detail:not([aria-busy])').waitFor();
   assert.equal(await narrow.page.evaluate(() => window.__acc.includes(document.querySelector('.fs-accordion button[aria-pressed="true"]'))), true);
+  // Printing shows the table: it goes live on `beforeprint`, with the reader's selection.
+  // (Checked before the print media applies: that shows the table on screen, which would
+  // bring it live even without the print hook; a real print lays out apart from the screen.)
+  const selected = await chosen.getAttribute('data-pos');
+  const printed = narrow.page.locator(`table.fs-matrix button[data-pos="${selected}"]`);
+  assert.equal(await printed.getAttribute('aria-pressed'), 'false', 'still the server\'s table');
+  await narrow.page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+  assert.equal(await printed.getAttribute('aria-pressed'), 'true', 'the table to print shows the selection');
+  await narrow.page.emulateMedia({ media: 'print' });
+  assert.equal(await narrow.page.locator('table.fs-matrix').isVisible(), true);
   assert.deepEqual(narrow.errors, []);
   await narrow.context.close();
 
-  // 1280 px: the accordion is hidden, and the app removes it rather than hydrate it.
+  // 1280 px: the table is shown and hydrated; the accordion, hidden, is left as it is.
   const wide = await openHeld(browser, `${server.origin}/embed.html?view=chart`, { width: 1280, height: 900 });
-  assert.ok(await wide.page.locator('.fs-accordion button').count() > 90, 'the server rendered it');
+  await wide.page.evaluate(countAttributeChanges, '.fs-accordion');
   wide.release();
   await appReady(wide.page);
-  assert.equal(await wide.page.locator('.fs-narrow *').count(), 0, 'no accordion on a wide screen');
+  assert.equal(await wide.page.evaluate(() => window.__attrs), 0, 'the hidden accordion was not walked');
   // A cell chosen in the table; then the widget narrows (a window resized, a tablet turned).
   const cell = wide.page.locator('table.fs-matrix td button').nth(13);
   const [target, key] = [await cell.getAttribute('data-pos'), await cell.locator('.fs-visually-hidden').innerText()];
   await cell.click();
   await wide.page.locator('.fs-side .fs-detail:not([aria-busy])').waitFor();
   await wide.page.setViewportSize({ width: 375, height: 800 });
-  // The accordion is rendered now, its layers all there, the selection open in place.
+  // The accordion is live now, its layers all there, the selection open in place.
   const acc = wide.page.locator('.fs-accordion');
-  await acc.waitFor();
+  const pressed = acc.locator('button[aria-pressed="true"]');
+  await pressed.waitFor();
   assert.equal(await acc.locator('details.fs-acc-layer:not(.fs-acc-tools-all)').count(),
     await wide.page.locator('table.fs-matrix tbody th[scope="row"]').count());
-  const pressed = acc.locator('button[aria-pressed="true"]');
   assert.equal(await pressed.getAttribute('data-pos'), target);
   assert.equal(await pressed.isVisible(), true, 'its layer is open');
   assert.equal(await acc.locator('.fs-detail h3').isVisible(), true, 'the panel under it');
   assert.ok(key.startsWith((await acc.locator('.fs-detail h3').innerText()).split(' \u00d7 ')[0]), key);
-  // And it is live: another cell of the open layer opens its own panel.
+  // And it answers: another cell of the open layer opens its own panel.
   const other = acc.locator('details[open] .fs-acc-tools button[aria-pressed="false"]').first();
   const otherPos = await other.getAttribute('data-pos');
   await other.click();

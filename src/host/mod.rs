@@ -12,7 +12,7 @@ use web_sys::Element;
 use crate::model::embed::{EVENTS_OPTION, MODE_ATTR, MODE_EMBED, MODE_PAGE, OPTIONS, PRERENDERED_ATTR, ROOT_ID};
 use crate::model::{Config, Route, CONTENT};
 use crate::platform::{dom, fragment};
-use crate::view::chart::NARROW_SELECTOR;
+use crate::view::chart::Layout;
 use crate::view::{App, AppProps, ContentRef};
 use yew::AttrValue;
 
@@ -47,6 +47,18 @@ pub fn mount(
     render(root, config, route, notices, sync_fragment, None, AttrValue::default())
 }
 
+/// The chart's layout the screen hides while it shows the other, its server markup marked
+/// for hydration to adopt as it is (see [`Layout`]). `None` when neither or both are
+/// shown (the chart is in a hidden tab, or the styles are not there yet): then both hydrate.
+fn layout_later(root: &Element) -> Option<Layout> {
+    let hidden = match (dom::shown(root, Layout::Wide.selector()), dom::shown(root, Layout::Narrow.selector())) {
+        (true, false) => Layout::Narrow,
+        (false, true) => Layout::Wide,
+        _ => return None,
+    };
+    dom::mark_raw(root, hidden.selector()).then_some(hidden)
+}
+
 /// [`mount`] without the console warnings (the caller logs them).
 fn render(
     root: Element,
@@ -59,8 +71,7 @@ fn render(
 ) -> yew::AppHandle<App> {
     panic::install(root.clone());
     let prerendered = root.has_attribute(PRERENDERED_ATTR);
-    // The chart's layout this screen hides is not hydrated (it is rendered once shown).
-    let narrow_later = prerendered && dom::clear_if_hidden(&root, NARROW_SELECTOR);
+    let layout_later = if prerendered { layout_later(&root) } else { None };
     let props = AppProps {
         content: ContentRef(&CONTENT),
         config,
@@ -68,7 +79,7 @@ fn render(
         notices,
         sync_fragment,
         hydrating: prerendered,
-        narrow_later,
+        layout_later,
         islands: None,
         instance,
         base,

@@ -63,21 +63,28 @@ pub fn focus_lost(root: &NodeRef) -> bool {
     }
 }
 
-/// Removes the children of the first element matching `selector` under `root` if that
-/// element is not rendered (CSS hides it), and returns whether it did. Before hydration:
-/// the server's markup of a layout this screen does not show is not walked, and the app
-/// renders it once it is shown ([`when_shown`]).
-pub fn clear_if_hidden(root: &Element, selector: &str) -> bool {
+/// The comments Yew's hydration takes as the bounds of raw markup (its `Collectable::Raw`,
+/// Yew 0.23): a raw node (`Html::from_html_unchecked`) hydrated there adopts the nodes
+/// between them without walking them. Should Yew change them, hydrating a page whose
+/// hidden layout was marked fails, and `e2e/prerender.test.mjs` with it.
+const RAW_BOUNDS: [&str; 2] = ["<#>", "</#>"];
+
+/// Whether the first element matching `selector` under `root` is rendered.
+pub fn shown(root: &Element, selector: &str) -> bool {
+    BROWSER && root.query_selector(selector).ok().flatten().is_some_and(|el| rendered(el.unchecked_ref()))
+}
+
+/// Before hydration: puts Yew's raw bounds (`RAW_BOUNDS`) around the children of the first element matching
+/// `selector` under `root`, so that a raw node rendered there adopts the server's markup
+/// as it is. Returns whether it did.
+pub fn mark_raw(root: &Element, selector: &str) -> bool {
     if !BROWSER {
         return false;
     }
-    match root.query_selector(selector).ok().flatten() {
-        Some(el) if !rendered(el.unchecked_ref()) => {
-            el.set_text_content(None);
-            true
-        }
-        _ => false,
-    }
+    let Some(el) = root.query_selector(selector).ok().flatten() else { return false };
+    let Some(doc) = el.owner_document() else { return false };
+    let [open, close] = RAW_BOUNDS.map(|text| doc.create_comment(text));
+    el.insert_before(&open, el.first_child().as_ref()).is_ok() && el.append_child(&close).is_ok()
 }
 
 /// Watches the element `node` is bound to and calls `f` once, when it gets a box (a

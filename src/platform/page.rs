@@ -83,6 +83,22 @@ pub fn after_paint(f: impl FnOnce() + 'static) {
     gloo::timers::callback::Timeout::new(AFTER_PAINT_DEADLINE_MS, run).forget();
 }
 
+/// Calls `f` once, when the page is about to be printed (`beforeprint`: the app's render
+/// that follows lands before the print's layout). Dropping the returned listener stops
+/// listening. `None` off the browser.
+pub fn before_print(f: Box<dyn FnOnce()>) -> Option<gloo::events::EventListener> {
+    if !BROWSER {
+        return None;
+    }
+    let window = web_sys::window()?;
+    let mut f = Some(f);
+    Some(gloo::events::EventListener::new(&window, "beforeprint", move |_| {
+        if let Some(f) = f.take() {
+            f();
+        }
+    }))
+}
+
 /// The longest [`when_idle`] waits for an idle period, in milliseconds.
 pub const IDLE_DEADLINE_MS: u32 = 2000;
 

@@ -22,7 +22,7 @@ use super::{use_content, use_nav};
 use crate::model::chart::{Highlight, TierFilter};
 use crate::model::route::{ChartTarget, Route};
 use crate::model::Content;
-use crate::platform::dom;
+use crate::platform::{dom, page};
 use crate::state::chart::{ChartAction, ChartPreset, ChartState, Pos};
 
 #[derive(Properties, PartialEq)]
@@ -38,16 +38,33 @@ pub struct ChartViewProps {
     /// not pull focus, and the page's scroll, to the widget).
     #[prop_or_default]
     pub refocus: bool,
-    /// Render the narrow layout (the accordion) only once it is shown: the host found it
-    /// hidden before hydrating and removed the server's copy (see [`NARROW_SELECTOR`]).
+    /// The layout the screen hid at start-up, whose server markup hydration adopted
+    /// unwalked: it keeps that markup until it is shown (see [`Layout`]).
     #[prop_or_default]
-    pub narrow_later: bool,
+    pub layout_later: Option<Layout>,
 }
 
-/// The narrow layout's box. On a wide screen CSS hides it, and the host empties it
-/// before hydrating (`platform::dom::clear_if_hidden`): most of the chart's markup is
-/// then not walked, nor kept up to date, until a narrower widget shows it.
-pub const NARROW_SELECTOR: &str = ".fs-narrow";
+/// The chart's two layouts of the matrix: the table (wide) and the accordion (narrow). CSS
+/// (a container query) shows one. Before hydrating, the host marks the server's markup of
+/// the hidden one as raw (`platform::dom::mark_raw`), so hydration adopts it as it is
+/// instead of walking it (half the chart's nodes); the app renders that layout when it is
+/// first shown (the widget resized, or printed: print shows the table), and until then a
+/// selection does not re-render it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Layout {
+    Wide,
+    Narrow,
+}
+
+impl Layout {
+    /// The box of this layout.
+    pub fn selector(self) -> &'static str {
+        match self {
+            Layout::Wide => ".fs-matrix-box",
+            Layout::Narrow => ".fs-narrow",
+        }
+    }
+}
 
 /// A callback that dispatches `f(value)`, the same one from render to render (so the
 /// memoised rows and cells it is passed to are not re-rendered for a new callback).
@@ -92,17 +109,26 @@ pub fn ChartView(props: &ChartViewProps) -> Html {
         });
     }
     let root = use_node_ref();
-    // The accordion is rendered once its box is shown (at once, unless `narrow_later`).
-    let narrow = use_node_ref();
-    let narrow_live = use_state(|| !props.narrow_later);
+    // The layout hidden at start-up goes live when its box is shown, or before printing.
+    let (wide, narrow) = (use_node_ref(), use_node_ref());
+    let later = use_state(|| props.layout_later);
     {
-        let (narrow, narrow_live) = (narrow.clone(), narrow_live.clone());
+        let (wide, narrow, later) = (wide.clone(), narrow.clone(), later.clone());
         use_effect_with((), move |_| {
-            let live = *narrow_live;
-            let watch = if live { None } else { dom::when_shown(&narrow, Box::new(move || narrow_live.set(true))) };
-            move || drop(watch)
+            let live = |later: &UseStateHandle<Option<Layout>>| -> Box<dyn FnOnce()> {
+                let later = later.clone();
+                Box::new(move || later.set(None))
+            };
+            let watch = match *later {
+                Some(Layout::Wide) => dom::when_shown(&wide, live(&later)),
+                Some(Layout::Narrow) => dom::when_shown(&narrow, live(&later)),
+                None => None,
+            };
+            let print = (*later == Some(Layout::Wide)).then(|| page::before_print(live(&later))).flatten();
+            move || drop((watch, print))
         });
     }
+    let adopted = |layout: Layout| (*later == Some(layout)).then(|| Html::from_html_unchecked(AttrValue::Static("")));
     // Set when the reader picked something with a pointer: the panel is then scrolled
     // into view (keyboard users keep the focused cell in view instead).
     let scroll_pending = use_mut_ref(|| false);
@@ -202,25 +228,27 @@ pub fn ChartView(props: &ChartViewProps) -> Html {
             <Filters filter={state.filter} highlight={state.highlight} {on_filter} {on_highlight} />
             <div class="fs-chart-body">
                 <div class="fs-chart-main">
-                    <div class="fs-wide fs-matrix-box">
-                        <Matrix
-                            target={props.target}
-                            {highlight}
-                            filter={state.filter}
-                            focus={state.focus}
-                            on_select={on_select.clone()}
-                            {on_move}
-                        />
+                    <div class="fs-wide fs-matrix-box" ref={wide}>
+                        { adopted(Layout::Wide).unwrap_or_else(|| html! {
+                            <Matrix
+                                target={props.target}
+                                {highlight}
+                                filter={state.filter}
+                                focus={state.focus}
+                                on_select={on_select.clone()}
+                                {on_move}
+                            />
+                        }) }
                     </div>
                     <div class="fs-narrow" ref={narrow}>
-                        if *narrow_live {
+                        { adopted(Layout::Narrow).unwrap_or_else(|| html! {
                             <LayerAccordion
                                 target={props.target}
                                 filter={state.filter}
                                 on_select={on_select.clone()}
                                 detail={detail("n")}
                             />
-                        }
+                        }) }
                     </div>
                     <Legend filter={state.filter} />
                 </div>

@@ -14,7 +14,7 @@ use crate::platform::data::{self, DataState};
 use crate::platform::{events, fragment, intents, page};
 use crate::state::chart::Pos;
 use crate::state::{AppAction, AppState};
-use crate::view::chart::ChartView;
+use crate::view::chart::{ChartView, Layout};
 use crate::view::points::PointsView;
 use crate::view::quiz::QuizView;
 use crate::view::timeline::TimelineView;
@@ -50,10 +50,10 @@ pub struct AppProps {
     /// that need the on-demand data keep the server's markup until it is here.
     #[prop_or_default]
     pub hydrating: bool,
-    /// The host removed the server's copy of the chart's narrow layout, hidden at
-    /// start-up: it is rendered once shown (see [`crate::view::chart::NARROW_SELECTOR`]).
+    /// The chart's layout the screen hid at start-up, marked by the host for hydration to
+    /// adopt unwalked (see [`Layout`]).
     #[prop_or_default]
-    pub narrow_later: bool,
+    pub layout_later: Option<Layout>,
     /// Build time only: the markup of the data views, emitted as is (see [`IslandHtml`]).
     #[prop_or_default]
     pub islands: Option<Rc<IslandHtml>>,
@@ -77,7 +77,7 @@ impl AppProps {
             notices: Vec::new(),
             sync_fragment: false,
             hydrating: false,
-            narrow_later: false,
+            layout_later: None,
             islands: None,
             instance: None,
             base: AttrValue::default(),
@@ -278,7 +278,7 @@ pub fn App(props: &AppProps) -> Html {
                 <Header theme={state.theme} {on_theme} />
                 <Notices notices={state.notices.clone()} on_dismiss={on_dismiss} />
                 <Tabs current={state.view} {on_select} />
-                { panel(View::Chart, html! { <ChartView target={state.chart} preset={state.chart_preset} refocus={state.reader_nav} narrow_later={props.narrow_later} /> }) }
+                { panel(View::Chart, html! { <ChartView target={state.chart} preset={state.chart_preset} refocus={state.reader_nav} layout_later={props.layout_later} /> }) }
                 { panel(View::Points, html! { <PointsView focus={state.points_focus} /> }) }
                 { panel(View::Quiz, html! {
                     <QuizView focus={state.quiz_focus} shared_result={state.shared_result} length={props.config.quiz} instance={props.instance.clone()} sections={sections.clone()} />
