@@ -74,9 +74,9 @@ pub fn shown(root: &Element, selector: &str) -> bool {
     BROWSER && root.query_selector(selector).ok().flatten().is_some_and(|el| rendered(el.unchecked_ref()))
 }
 
-/// Before hydration: puts Yew's raw bounds (`RAW_BOUNDS`) around the children of the first element matching
-/// `selector` under `root`, so that a raw node rendered there adopts the server's markup
-/// as it is. Returns whether it did.
+/// Before hydration: puts Yew's raw bounds (`RAW_BOUNDS`) around the children of the
+/// first element matching `selector` under `root`, so that a raw node rendered there
+/// adopts the server's markup as it is. Returns whether it did.
 pub fn mark_raw(root: &Element, selector: &str) -> bool {
     if !BROWSER {
         return false;
