@@ -2,7 +2,7 @@
 //! renders. Each function takes the elements it works on (a `NodeRef`, an event) and
 //! does nothing off the browser.
 
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, HtmlElement};
 use yew::{Event, NodeRef};
 
@@ -87,9 +87,10 @@ pub fn mark_raw(root: &Element, selector: &str) -> bool {
     el.insert_before(&open, el.first_child().as_ref()).is_ok() && el.append_child(&close).is_ok()
 }
 
-/// Watches the element `node` is bound to and calls `f` once, when it gets a box (a
-/// container query or a tab shows it); at once if it has one already. Dropping the
-/// returned guard stops watching. `None` off the browser, or without `ResizeObserver`.
+/// Watches the element `node` is bound to and calls `f` once, at the animation frame after
+/// it gets a box (a container query or a tab shows it); at once if it has one already.
+/// Dropping the returned guard stops watching. `None` off the browser, or without
+/// `ResizeObserver`.
 pub fn when_shown(node: &NodeRef, f: Box<dyn FnOnce()>) -> Option<Shown> {
     use std::cell::Cell;
     use std::rc::Rc;
@@ -101,13 +102,20 @@ pub fn when_shown(node: &NodeRef, f: Box<dyn FnOnce()>) -> Option<Shown> {
     }
     let once = Rc::new(Cell::new(Some(f)));
     let watched = el.clone();
-    let callback = Closure::<dyn FnMut()>::new(move || {
-        if rendered(watched.unchecked_ref()) {
-            if let Some(f) = once.take() {
-                f();
+    // `f` runs at the next animation frame, not here: a page changed while the browser
+    // delivers resize observations makes it report a "ResizeObserver loop" error to the
+    // page (and to any other observer's page, such as a host's error tracker).
+    let callback = Closure::<dyn FnMut(JsValue, web_sys::ResizeObserver)>::new(
+        move |_: JsValue, observer: web_sys::ResizeObserver| {
+            if !rendered(watched.unchecked_ref()) {
+                return;
             }
-        }
-    });
+            observer.disconnect();
+            if let (Some(f), Some(window)) = (once.take(), web_sys::window()) {
+                let _ = window.request_animation_frame(Closure::once_into_js(f).unchecked_ref());
+            }
+        },
+    );
     let observer = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()).ok()?;
     observer.observe(&el);
     Some(Shown { observer, _callback: callback })
@@ -116,7 +124,7 @@ pub fn when_shown(node: &NodeRef, f: Box<dyn FnOnce()>) -> Option<Shown> {
 /// Returned by [`when_shown`]: watching stops when it is dropped.
 pub struct Shown {
     observer: web_sys::ResizeObserver,
-    _callback: wasm_bindgen::closure::Closure<dyn FnMut()>,
+    _callback: wasm_bindgen::closure::Closure<dyn FnMut(JsValue, web_sys::ResizeObserver)>,
 }
 
 impl Drop for Shown {
