@@ -92,19 +92,17 @@ pub fn mark_raw(root: &Element, selector: &str) -> bool {
 /// Dropping the returned guard stops watching. `None` off the browser, or without
 /// `ResizeObserver`.
 pub fn when_shown(node: &NodeRef, f: Box<dyn FnOnce()>) -> Option<Shown> {
-    use std::cell::Cell;
-    use std::rc::Rc;
     use wasm_bindgen::closure::Closure;
     let el = element(node)?;
     if rendered(el.unchecked_ref()) {
         f();
         return None;
     }
-    let once = Rc::new(Cell::new(Some(f)));
+    let mut once = Some(f);
     let watched = el.clone();
     // `f` runs at the next animation frame, not here: a page changed while the browser
-    // delivers resize observations makes it report a "ResizeObserver loop" error to the
-    // page (and to any other observer's page, such as a host's error tracker).
+    // delivers resize observations gets a "ResizeObserver loop" error event (which a host
+    // page's error tracker hears too).
     let callback = Closure::<dyn FnMut(JsValue, web_sys::ResizeObserver)>::new(
         move |_: JsValue, observer: web_sys::ResizeObserver| {
             if !rendered(watched.unchecked_ref()) {

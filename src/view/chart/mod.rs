@@ -115,16 +115,16 @@ pub fn ChartView(props: &ChartViewProps) -> Html {
     {
         let (wide, narrow, later) = (wide.clone(), narrow.clone(), later.clone());
         use_effect_with((), move |_| {
-            let live = |later: &UseStateHandle<Option<Layout>>| -> Box<dyn FnOnce()> {
+            let live = || -> Box<dyn FnOnce()> {
                 let later = later.clone();
                 Box::new(move || later.set(None))
             };
             let watch = match *later {
-                Some(Layout::Wide) => dom::when_shown(&wide, live(&later)),
-                Some(Layout::Narrow) => dom::when_shown(&narrow, live(&later)),
+                Some(Layout::Wide) => dom::when_shown(&wide, live()),
+                Some(Layout::Narrow) => dom::when_shown(&narrow, live()),
                 None => None,
             };
-            let print = (*later == Some(Layout::Wide)).then(|| page::before_print(live(&later))).flatten();
+            let print = (*later == Some(Layout::Wide)).then(|| page::before_print(live())).flatten();
             move || drop((watch, print))
         });
     }
