@@ -69,9 +69,9 @@ pub fn focus_lost(root: &NodeRef) -> bool {
 /// hidden layout was marked fails, and `e2e/prerender.test.mjs` with it.
 const RAW_BOUNDS: [&str; 2] = ["<#>", "</#>"];
 
-/// Whether the first element matching `selector` under `root` is rendered.
+/// Whether an element matching `selector` under `root` is rendered.
 pub fn shown(root: &Element, selector: &str) -> bool {
-    BROWSER && root.query_selector(selector).ok().flatten().is_some_and(|el| rendered(el.unchecked_ref()))
+    BROWSER && visible(root, selector).is_some()
 }
 
 /// Before hydration: puts Yew's raw bounds (`RAW_BOUNDS`) around the children of the
