@@ -107,6 +107,16 @@ for (const file of ['index.html', 'embed.html']) {
     assert.equal(await page.locator('.fs[data-live]').count(), 0, 'the app has not run yet');
     const tagged = await page.evaluate(tagServerNodes);
     assert.ok(tagged.shell >= 6 && tagged.chart > 90, `tagged ${JSON.stringify(tagged)}`);
+    // Yew's component markers, which hydration pairs, are in the page, without the type names
+    // a debug build of Yew writes into them (a tenth of the markup; hydration never reads them).
+    const markers = await page.evaluate(() => {
+      const walk = document.createTreeWalker(document.getElementById('full-stack'), NodeFilter.SHOW_COMMENT);
+      const out = [];
+      while (walk.nextNode()) if (/^<\/?\[/.test(walk.currentNode.data)) out.push(walk.currentNode.data);
+      return out;
+    });
+    assert.ok(markers.length > 2 * 90, `${markers.length} component markers`);
+    assert.deepEqual(markers.filter((m) => m !== '<[]>' && m !== '</[]>').slice(0, 3), [], 'markers without names');
     // Every node hydration adds to the table (it splits a text the parser merged when a view
     // renders adjacent texts: thousands of nodes at 10x content).
     await page.evaluate(() => {

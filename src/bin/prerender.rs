@@ -33,7 +33,7 @@ async fn main() {
                 timeline: island::placeholder("Loading the timeline\u{2026}").into(),
             };
             let props = AppProps { hydrating: true, islands: Some(Rc::new(islands)), ..AppProps::new(&CONTENT) };
-            yew::LocalServerRenderer::<App>::with_props(props).render().await
+            markers::nameless(&yew::LocalServerRenderer::<App>::with_props(props).render().await)
         }
         "evidence" => {
             let props = AllEvidenceProps { content: ContentRef(&CONTENT), links: Default::default() };
@@ -84,6 +84,53 @@ mod island {
     /// A status line standing in for a view until its data arrives.
     pub fn placeholder(text: &str) -> String {
         format!("<p class=\"fs-loading\" role=\"status\">{text}</p>")
+    }
+}
+
+/// Yew's hydration markers round each component's server nodes. This binary runs in the dev
+/// profile, where Yew writes the component's type name into them
+/// (`<!--<[full_stack::view::chart::cell::CellButton]>-->`); a release build writes `<!--<[]>-->`,
+/// and hydration reads only the brackets. The names were a tenth of the page's markup.
+#[cfg(not(target_arch = "wasm32"))]
+mod markers {
+    const OPEN: [&str; 2] = ["<!--<[", "<!--</["];
+    const END: &str = "]>-->";
+
+    /// `html` with every component marker's type name removed.
+    pub fn nameless(html: &str) -> String {
+        let mut out = String::with_capacity(html.len());
+        let mut rest = html;
+        while let Some(i) = rest.find("<!--<") {
+            let (before, from) = rest.split_at(i);
+            out.push_str(before);
+            let marker = OPEN.iter().find(|open| from.starts_with(**open)).zip(from.find(END));
+            let Some((open, end)) = marker else {
+                out.push_str("<!--<");
+                rest = &from[5..];
+                continue;
+            };
+            out.push_str(open);
+            out.push_str(END);
+            rest = &from[end + END.len()..];
+        }
+        out.push_str(rest);
+        out
+    }
+
+    #[cfg(test)]
+    mod tests {
+        use super::nameless;
+
+        #[test]
+        fn names_go_and_everything_else_stays() {
+            let html = "<!--<[a::App]>--><p>x &lt;!--&lt;[ y</p><!--<#>--><b></b><!--</#>-->\
+                        <!--<[yew::ContextProvider<a::Ctx>]>--><!--</[yew::ContextProvider<a::Ctx>]>--><!--</[a::App]>-->";
+            assert_eq!(
+                nameless(html),
+                "<!--<[]>--><p>x &lt;!--&lt;[ y</p><!--<#>--><b></b><!--</#>--><!--<[]>--><!--</[]>--><!--</[]>-->"
+            );
+            assert_eq!(nameless("no markers <!--< here"), "no markers <!--< here");
+        }
     }
 }
 
