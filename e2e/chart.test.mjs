@@ -99,6 +99,11 @@ test('clicking a cell opens its details and puts it in the link; clicking again 
   const { page, context, errors } = await open(browser, server.origin + '/');
   await appReady(page);
   const b = cellButton(page, 'foundation-models', 'state-funds');
+  const cell = CELLS.find((c) => c.layer === 'foundation-models' && c.tool === 'state-funds');
+  // Its name, as a screen reader reads it: where it is and what it holds, in words.
+  const n = cell.entries.length;
+  const name = `Foundation models, ${toolShort['state-funds']}: ${n} ${n === 1 ? 'entry' : 'entries'}, strongest source: `;
+  assert.equal(await page.getByRole('button', { name: new RegExp(`^${name}`) }).getAttribute('data-pos'), pos('foundation-models', 'state-funds'));
   assert.equal(await b.getAttribute('aria-pressed'), 'false');
   await b.click();
   await panel(page).waitFor();
@@ -106,7 +111,6 @@ test('clicking a cell opens its details and puts it in the link; clicking again 
   assert.equal(await b.getAttribute('aria-pressed'), 'true');
   assert.equal(await hashOnceIs(page, '#chart/foundation-models/state-funds'), '#chart/foundation-models/state-funds');
   const text = await panel(page).innerText();
-  const cell = CELLS.find((c) => c.layer === 'foundation-models' && c.tool === 'state-funds');
   for (const e of cell.entries) assert.ok(text.includes(e.title), e.title);
   assert.match(text, /Kyle Chan, transcript lines \d+–\d+/);
   assert.match(await page.locator('#fs-panel-chart .fs-visually-hidden[role="status"]').innerText(), /Details: Foundation models, State funds/);
