@@ -86,6 +86,9 @@ test('a link to a point late in the episode opens the key points there, the poin
     await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
     const full = await numberInk();
     assert.ok(full > 10 && contained >= 0.9 * full, `${width} px: the marked point's number is whole (${contained} of ${full} dark pixels)`);
+    // Nor does the screen's edge: the two columns of pixels at the left edge are blank there.
+    const b = await point.boundingBox();
+    assert.equal(await ink(page, { x: 0, y: Math.round(b.y), width: 2, height: 28 }), 0, `${width} px: the number clears the screen's left edge`);
     assert.deepEqual(errors, []);
     await context.close();
   }
