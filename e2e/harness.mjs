@@ -225,22 +225,27 @@ export async function focusRingShows(page) {
     top: { x: Math.round(rect.left) + 8, y: Math.round(rect.top) - mid - 1, width: Math.round(rect.right - rect.left) - 16, height: 1 },
     bottom: { x: Math.round(rect.left) + 8, y: Math.round(rect.bottom) + mid, width: Math.round(rect.right - rect.left) - 16, height: 1 },
   };
+  const [r0, g0, b0] = color.match(/\d+/g).map(Number);
   const out = {};
   for (const [side, clip] of Object.entries(clips)) {
-    const png = (await page.screenshot({ clip, animations: 'disabled' })).toString('base64');
-    out[side] = await page.evaluate(async ([png, color]) => {
-      const img = new Image();
-      await new Promise((r) => { img.onload = r; img.src = `data:image/png;base64,${png}`; });
-      const c = document.createElement('canvas');
-      [c.width, c.height] = [img.width, img.height];
-      const g = c.getContext('2d');
-      g.drawImage(img, 0, 0);
-      const d = g.getImageData(0, 0, c.width, c.height).data;
-      const [r0, g0, b0] = color.match(/\d+/g).map(Number);
-      let hit = 0;
-      for (let i = 0; i < d.length; i += 4) if (Math.abs(d[i] - r0) + Math.abs(d[i + 1] - g0) + Math.abs(d[i + 2] - b0) < 60) hit++;
-      return hit / (d.length / 4);
-    }, [png, color]);
+    const d = await screenshotPixels(page, clip);
+    let hit = 0;
+    for (let i = 0; i < d.length; i += 4) if (Math.abs(d[i] - r0) + Math.abs(d[i + 1] - g0) + Math.abs(d[i + 2] - b0) < 60) hit++;
+    out[side] = hit / (d.length / 4);
   }
   return out;
+}
+
+/** The RGBA values of a clip of the page's screenshot (decoded in the page, on a canvas). */
+export async function screenshotPixels(page, clip) {
+  const png = (await page.screenshot({ clip, animations: 'disabled' })).toString('base64');
+  return page.evaluate(async (png) => {
+    const img = new Image();
+    await new Promise((r) => { img.onload = r; img.src = `data:image/png;base64,${png}`; });
+    const c = document.createElement('canvas');
+    [c.width, c.height] = [img.width, img.height];
+    const g = c.getContext('2d');
+    g.drawImage(img, 0, 0);
+    return Array.from(g.getImageData(0, 0, c.width, c.height).data);
+  }, png);
 }

@@ -1,7 +1,7 @@
 // The application shell on the built page (dist/index.html).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, open, appReady, axe, foreign } from './harness.mjs';
+import { serve, launch, open, appReady, axe, foreign, screenshotPixels } from './harness.mjs';
 import { read, SECTIONS } from './content.mjs';
 import { until } from './embed-helpers.mjs';
 
@@ -39,19 +39,10 @@ test('tabs switch views by mouse and by keyboard', async () => {
 
 /** How many dark pixels (text, in the light theme) a clip of the page's screenshot holds. */
 async function ink(page, clip) {
-  const png = (await page.screenshot({ clip, animations: 'disabled' })).toString('base64');
-  return page.evaluate(async (png) => {
-    const img = new Image();
-    await new Promise((r) => { img.onload = r; img.src = `data:image/png;base64,${png}`; });
-    const c = document.createElement('canvas');
-    [c.width, c.height] = [img.width, img.height];
-    const g = c.getContext('2d');
-    g.drawImage(img, 0, 0);
-    const d = g.getImageData(0, 0, c.width, c.height).data;
-    let n = 0;
-    for (let i = 0; i < d.length; i += 4) if (d[i] + d[i + 1] + d[i + 2] < 384) n++;
-    return n;
-  }, png);
+  const d = await screenshotPixels(page, clip);
+  let n = 0;
+  for (let i = 0; i < d.length; i += 4) if (d[i] + d[i + 1] + d[i + 2] < 384) n++;
+  return n;
 }
 
 // The key points render a section only as it nears the screen (content-visibility), so the
