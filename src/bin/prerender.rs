@@ -93,6 +93,8 @@ mod island {
 /// and hydration reads only the brackets. The names were a tenth of the page's markup.
 #[cfg(not(target_arch = "wasm32"))]
 mod markers {
+    /// What every marker (and Yew's raw bounds, left as they are) starts with.
+    const START: &str = "<!--<";
     const OPEN: [&str; 2] = ["<!--<[", "<!--</["];
     const END: &str = "]>-->";
 
@@ -100,13 +102,13 @@ mod markers {
     pub fn nameless(html: &str) -> String {
         let mut out = String::with_capacity(html.len());
         let mut rest = html;
-        while let Some(i) = rest.find("<!--<") {
+        while let Some(i) = rest.find(START) {
             let (before, from) = rest.split_at(i);
             out.push_str(before);
             let marker = OPEN.iter().find(|open| from.starts_with(**open)).zip(from.find(END));
             let Some((open, end)) = marker else {
-                out.push_str("<!--<");
-                rest = &from[5..];
+                out.push_str(START);
+                rest = &from[START.len()..];
                 continue;
             };
             out.push_str(open);

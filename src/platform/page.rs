@@ -91,12 +91,7 @@ pub fn before_print(f: Box<dyn FnOnce()>) -> Option<gloo::events::EventListener>
         return None;
     }
     let window = web_sys::window()?;
-    let mut f = Some(f);
-    Some(gloo::events::EventListener::new(&window, "beforeprint", move |_| {
-        if let Some(f) = f.take() {
-            f();
-        }
-    }))
+    Some(gloo::events::EventListener::once(&window, "beforeprint", move |_| f()))
 }
 
 /// The longest [`when_idle`] waits for an idle period, in milliseconds.
