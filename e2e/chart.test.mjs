@@ -463,10 +463,16 @@ test('timeline events link to their cells, and cells to the quiz and the timelin
   const { page, context } = await open(browser, server.origin + '/#timeline');
   await appReady(page);
   const baai = page.locator('.fs-event', { hasText: 'BAAI' }).first();
+  // An event's sources are drawn as the chart panel's are (a stray rule for the timeline's
+  // list items once gave them another border and padding).
+  const look = (source) => source.evaluate((el) => { const s = getComputedStyle(el); return [s.borderLeftWidth, s.padding]; });
+  await baai.locator('.fs-event-sources summary').click();
+  const inTimeline = await look(baai.locator('.fs-source').first());
   await baai.locator('a[href="#chart/research/state-labs"]').click();
   await until(async () => (await hash(page)) === '#chart/research/state-labs', 'to the chart');
   assert.equal(await page.locator('#fs-tab-chart').getAttribute('aria-selected'), 'true');
   await panel(page).waitFor();
+  assert.deepEqual(inTimeline, await look(panel(page).locator('.fs-source').first()), 'a source in the timeline looks as in the chart panel');
   await until(async () => (await active(page)) === pos('research', 'state-labs'), 'focus on the cell');
   await panel(page).locator('.fs-related a[href^="#timeline/"]').first().click();
   await until(async () => (await hash(page)).startsWith('#timeline/'), 'to the timeline');
