@@ -5,8 +5,8 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { serve, launch, open, appReady, axe, ROOT, focusRingClippedBy, focusRingShows, hashOnceIs } from './harness.mjs';
-import { read, ids, LAYERS, TOOLS, TIERS } from './content.mjs';
+import { serve, launch, open, appReady, axe, ROOT, focusRingClippedBy, focusRingShows, hashOnceIs, ink, twoFrames, landsAtTop } from './harness.mjs';
+import { read, ids, LAYERS, TOOLS, TIERS, EVENTS } from './content.mjs';
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
@@ -31,11 +31,6 @@ const CELLS = read('chart.toml').split(/^\[\[cell\]\]$/m).slice(1).map((b) => ({
     speakers: [...e.matchAll(/^speaker = "([^"]+)"/gm)].map((m) => m[1]),
   })),
 }));
-// The widget lists events by date (the file's order breaks ties: build/content/validate/timeline.rs).
-const EVENTS = read('timeline.toml').split(/^\[\[event\]\]$/m).slice(1)
-  .map((b, i) => ({ id: b.match(/^id = "([^"]+)"/m)[1], date: b.match(/^date = "([^"]+)"/m)[1], i }))
-  .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.i - b.i))
-  .map((e) => e.id);
 const pos = (layer, tool) => `${LAYERS.indexOf(layer) + 1}-${TOOLS.indexOf(tool) + 1}`;
 const cellButton = (page, layer, tool) => page.locator(`.fs-matrix button[data-pos="${pos(layer, tool)}"]`);
 const active = (page) => page.evaluate(() => document.activeElement?.getAttribute('data-pos') ?? document.activeElement?.tagName);
@@ -486,6 +481,47 @@ test('timeline events link to their cells, and cells to the quiz and the timelin
   await until(async () => (await hash(page)) === href, 'to the quiz question');
   assert.equal(await page.locator('#fs-tab-quiz').getAttribute('aria-selected'), 'true');
   await context.close();
+});
+
+// The timeline renders an event's text only as it nears the screen (content-visibility), so
+// the events above a deep-linked one have estimated heights: it must still land on screen.
+test('a link to a late event opens the timeline there, the event on screen; events far off screen are not rendered, nothing is cut off, and print shows them all', async () => {
+  const id = EVENTS.at(-3);
+  for (const width of [375, 1280]) {
+    const { page, context, errors } = await open(browser, `${server.origin}/#timeline/${id}`, { width, height: 800 });
+    await appReady(page);
+    await assertDeepLink(page, `#timeline/${id}`);
+    const event = page.locator('.fs-event[aria-current="true"]');
+    await landsAtTop(page, event, `${width} px: the event`);
+    const rendered = (el) => el.evaluate((e) => e.querySelector('.fs-event-date').checkVisibility({ contentVisibilityAuto: true }));
+    assert.equal(await rendered(page.locator('.fs-event').first()), false, `${width} px: the first event is skipped`);
+    assert.equal(await rendered(event), true);
+    // The containment cuts nothing off: the event's dot, drawn left of its text, has as much
+    // ink as with every event rendered in full; the focus ring of the next event's sources
+    // toggle (in a contained box: the highlighted event's is rendered in full) shows whole.
+    const dotInk = async () => {
+      const b = await event.boundingBox();
+      return ink(page, { x: Math.round(b.x) - 14, y: Math.round(b.y), width: 30, height: 24 }, 600);
+    };
+    const summary = event.locator('xpath=following-sibling::li[1]').locator('.fs-event-sources summary');
+    await summary.focus();
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Tab');
+    const ring = await focusRingShows(page);
+    for (const [side, share] of Object.entries(ring)) assert.ok(share > 0.9, `${width} px: the ring on the ${side} of the sources toggle shows (${share.toFixed(2)})`);
+    const contained = await dotInk();
+    await page.addStyleTag({ content: '.fs-event-body { content-visibility: visible !important; }' });
+    await twoFrames(page);
+    const full = await dotInk();
+    assert.ok(full > 50 && contained >= 0.95 * full, `${width} px: the event's dot is whole (${contained} of ${full} pixels)`);
+    // Printed, every event is there (the page, not the screen, decides what is relevant).
+    await page.reload();
+    await appReady(page);
+    await page.emulateMedia({ media: 'print' });
+    assert.equal(await rendered(page.locator('.fs-event').first()), true, `${width} px: printed, the first event is rendered`);
+    assert.deepEqual(errors, []);
+    await context.close();
+  }
 });
 
 // ---- Accessibility -----------------------------------------------------------

@@ -13,6 +13,12 @@ export const ids = (text, table) => text.split(`[[${table}]]`).slice(1).map((b) 
 export const LAYERS = ids(read('layers.toml'), 'layer');
 export const TOOLS = ids(read('tools.toml'), 'tool');
 export const SECTIONS = ids(read('sections.toml'), 'section');
+/** Timeline event ids as the widget lists them, by date (the file's order breaks ties:
+ *  build/content/validate/timeline.rs). */
+export const EVENTS = read('timeline.toml').split(/^\[\[event\]\]$/m).slice(1)
+  .map((b, i) => ({ id: b.match(/^id = "([^"]+)"/m)[1], date: b.match(/^date = "([^"]+)"/m)[1], i }))
+  .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.i - b.i))
+  .map((e) => e.id);
 /** Provenance tiers, strongest first. */
 export const TIERS = ['episode', 'report', 'outside', 'reconstruction'];
 

@@ -1,5 +1,6 @@
 // Shared helpers for the end-to-end tests: a static server for dist/ that logs every
 // request, a Chromium launcher that never touches the network, and axe-core.
+import assert from 'node:assert/strict';
 import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -210,20 +211,22 @@ export const focusRingClippedBy = (root) => root.evaluate(focusRingCut);
  *  the pixels one pixel into the ring, along that side, that have the ring's colour: a ring
  *  covered by a neighbour (painted over it) scores low there. Chromium (Playwright pages). */
 export async function focusRingShows(page) {
-  const { rect, color, grow } = await page.evaluate(() => {
+  const { rect, color, mid } = await page.evaluate(() => {
     const el = document.activeElement;
     const s = getComputedStyle(el);
     const r = el.getBoundingClientRect();
     return { rect: { left: r.left, top: r.top, right: r.right, bottom: r.bottom }, color: s.outlineColor,
-      grow: parseFloat(s.outlineWidth) + parseFloat(s.outlineOffset) };
+      mid: parseFloat(s.outlineOffset) + parseFloat(s.outlineWidth) / 2 };
   });
-  // The middle of the ring's width, along each side, clear of the rounded corners.
-  const mid = Math.round(grow - 1.5);
+  // The pixels holding the middle of the ring's width (`mid` out from the element's edge,
+  // which may fall between pixels), along each side, clear of the rounded corners.
+  const at = (v) => Math.floor(v);
+  const [x0, x1, y0, y1] = [Math.round(rect.left) + 8, Math.round(rect.right) - 8, Math.round(rect.top) + 8, Math.round(rect.bottom) - 8];
   const clips = {
-    left: { x: Math.round(rect.left) - mid - 1, y: Math.round(rect.top) + 8, width: 1, height: Math.round(rect.bottom - rect.top) - 16 },
-    right: { x: Math.round(rect.right) + mid, y: Math.round(rect.top) + 8, width: 1, height: Math.round(rect.bottom - rect.top) - 16 },
-    top: { x: Math.round(rect.left) + 8, y: Math.round(rect.top) - mid - 1, width: Math.round(rect.right - rect.left) - 16, height: 1 },
-    bottom: { x: Math.round(rect.left) + 8, y: Math.round(rect.bottom) + mid, width: Math.round(rect.right - rect.left) - 16, height: 1 },
+    left: { x: at(rect.left - mid), y: y0, width: 1, height: y1 - y0 },
+    right: { x: at(rect.right + mid), y: y0, width: 1, height: y1 - y0 },
+    top: { x: x0, y: at(rect.top - mid), width: x1 - x0, height: 1 },
+    bottom: { x: x0, y: at(rect.bottom + mid), width: x1 - x0, height: 1 },
   };
   const [r0, g0, b0] = color.match(/\d+/g).map(Number);
   const out = {};
@@ -234,6 +237,38 @@ export async function focusRingShows(page) {
     out[side] = hit / (d.length / 4);
   }
   return out;
+}
+
+/** How many dark pixels (text, in the light theme: R + G + B under `limit`) a clip of the
+ *  page's screenshot holds. */
+export async function ink(page, clip, limit = 384) {
+  const d = await screenshotPixels(page, clip);
+  let n = 0;
+  for (let i = 0; i < d.length; i += 4) if (d[i] + d[i + 1] + d[i + 2] < limit) n++;
+  return n;
+}
+
+/** Resolves after the page's next two animation frames. */
+export const twoFrames = (page) => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+
+/** Asserts that `el`, opened from a link, is scrolled to the top of the screen (its
+ *  `scroll-margin-top` below it), or as near as the page's end allows, and is still there
+ *  two frames later: the views render their parts only as they near the screen
+ *  (content-visibility), with estimated heights until then, and those that render above it
+ *  must not push it away. */
+export async function landsAtTop(page, el, what) {
+  const where = () => el.evaluate((e) => {
+    const top = e.getBoundingClientRect().top;
+    const atEnd = scrollY + innerHeight >= document.documentElement.scrollHeight - 1;
+    return { top: Math.round(top), atTop: top >= 0 && (Math.abs(top - parseFloat(getComputedStyle(e).scrollMarginTop)) <= 2 || (atEnd && top < innerHeight)) };
+  });
+  for (let i = 0; !(await where()).atTop; i++) {
+    if (i === 100) assert.fail(`${what} comes to the top of the screen (it is at ${(await where()).top} px)`);
+    await twoFrames(page);
+  }
+  await twoFrames(page);
+  const { top, atTop } = await where();
+  assert.ok(atTop, `${what} stays at the top of the screen (it moved to ${top} px)`);
 }
 
 /** The RGBA values of a clip of the page's screenshot (decoded in the page, on a canvas). */

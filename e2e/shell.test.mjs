@@ -1,9 +1,8 @@
 // The application shell on the built page (dist/index.html).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, open, appReady, axe, foreign, screenshotPixels } from './harness.mjs';
+import { serve, launch, open, appReady, axe, foreign, ink, twoFrames, landsAtTop } from './harness.mjs';
 import { read, SECTIONS } from './content.mjs';
-import { until } from './embed-helpers.mjs';
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
@@ -37,14 +36,6 @@ test('tabs switch views by mouse and by keyboard', async () => {
   await context.close();
 });
 
-/** How many dark pixels (text, in the light theme) a clip of the page's screenshot holds. */
-async function ink(page, clip) {
-  const d = await screenshotPixels(page, clip);
-  let n = 0;
-  for (let i = 0; i < d.length; i += 4) if (d[i] + d[i + 1] + d[i + 2] < 384) n++;
-  return n;
-}
-
 // The key points render a section only as it nears the screen (content-visibility), so the
 // sections above a deep-linked point have estimated heights: the point must still land on screen.
 test('a link to a point late in the episode opens the key points there, the point on screen; sections far off screen are not rendered, and nothing is cut off', async () => {
@@ -58,23 +49,19 @@ test('a link to a point late in the episode opens the key points there, the poin
     const point = page.locator('#fs-panel-points .fs-point[aria-current="true"]');
     await point.waitFor();
     assert.equal(await point.locator('.fs-point-text').innerText(), inSection.at(-1).text);
-    // Two frames after the scroll, once the sections round it have rendered: still on screen.
-    const onScreen = () => point.evaluate((el) => { const r = el.getBoundingClientRect(); return r.top >= 0 && r.top < innerHeight; });
-    await until(page, 'the point on screen', onScreen);
-    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-    assert.equal(await onScreen(), true, `${width} px: the point stays on screen`);
+    await landsAtTop(page, point, `${width} px: the point`);
     // The first section, far above, is left unrendered until the reader scrolls to it.
     assert.equal(await page.locator('#fs-panel-points .fs-points-section').first()
       .evaluate((el) => el.querySelector('.fs-point').checkVisibility({ contentVisibilityAuto: true })), false, 'the first section is skipped');
-    // The section's paint containment cuts nothing off: the marked point's number, which
-    // steps left with the mark, has as much ink as with every section rendered in full.
+    // The section's paint containment cuts nothing off: the marked point's number, near the
+    // section's left edge, has as much ink as with every section rendered in full.
     const numberInk = async () => {
       const b = await point.boundingBox();
       return ink(page, { x: 0, y: Math.round(b.y), width: Math.floor(b.x) - 6, height: 28 });
     };
     const contained = await numberInk();
     await page.addStyleTag({ content: '.fs-points-section { content-visibility: visible !important; }' });
-    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    await twoFrames(page);
     const full = await numberInk();
     assert.ok(full > 10 && contained >= 0.9 * full, `${width} px: the marked point's number is whole (${contained} of ${full} dark pixels)`);
     // Nor does the screen's edge: the two columns of pixels at the left edge are blank there.

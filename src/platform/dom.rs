@@ -40,12 +40,17 @@ pub fn focus_within(root: &NodeRef, selector: &str) -> bool {
     element(root).and_then(|r| visible(&r, selector)).is_some_and(|el| el.focus().is_ok())
 }
 
-/// Scrolls the first rendered element matching `selector` under `root` into view (as
-/// little as needed) and returns whether there was one.
+/// Scrolls the first rendered element matching `selector` under `root` to the top of the
+/// view, as a link to a fragment does, and returns whether there was one. At the top it
+/// stays put while what is near it renders: the views render their parts only near the
+/// screen (`content-visibility`), and the browser's scroll anchoring keeps the first
+/// element on screen in place as those above it take their real heights. Scrolled as
+/// little as needed instead (its bottom to the screen's), the element was pushed off
+/// screen by the parts between.
 pub fn scroll_within(root: &NodeRef, selector: &str) -> bool {
     let Some(el) = element(root).and_then(|r| visible(&r, selector)) else { return false };
     let opts = web_sys::ScrollIntoViewOptions::new();
-    opts.set_block(web_sys::ScrollLogicalPosition::Nearest);
+    opts.set_block(web_sys::ScrollLogicalPosition::Start);
     el.scroll_into_view_with_scroll_into_view_options(&opts);
     true
 }

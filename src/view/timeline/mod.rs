@@ -59,6 +59,14 @@ pub struct EventsProps {
     pub focus: Option<EventIx>,
 }
 
+/// How many events before a highlighted one are rendered whatever their distance from the
+/// screen (`.fs-event[data-near]` in `www/chart.css`). An event's text renders only near
+/// the screen, with an estimated height until then; scrolled to from a link, the events just
+/// above it take their real heights as they render, and in a browser without scroll
+/// anchoring that pushes the highlighted one off screen. Six events are taller than half
+/// of most screens, the margin within which browsers render ahead.
+const RENDERED_BEFORE: usize = 6;
+
 #[component]
 pub fn Events(props: &EventsProps) -> Html {
     let content = use_content();
@@ -75,6 +83,7 @@ pub fn Events(props: &EventsProps) -> Html {
                 let new_year = y != last_year;
                 last_year = y;
                 let route = Route::Timeline(Some(ix));
+                let near = props.focus.is_some_and(|f| (f.get().saturating_sub(RENDERED_BEFORE)..=f.get()).contains(&i));
                 html! {
                     <li
                         class="fs-event"
@@ -82,37 +91,40 @@ pub fn Events(props: &EventsProps) -> Html {
                         data-tier={e.title.tier.id()}
                         data-new-year={new_year.then_some("1")}
                         aria-current={(props.focus == Some(ix)).then_some("true")}
+                        data-near={near.then_some("1")}
                         tabindex="-1"
                     >
-                        <p class="fs-event-date"><time datetime={e.date.to_string()}>{ human_date(&e.date) }</time></p>
-                        <h4 class="fs-event-title">
-                            <a href={route.fragment(content)} onclick={link(&nav, route)}>{ e.title.text.to_string() }</a>
-                            { " " }{ badge(e.title.tier) }
-                            <span class="fs-visually-hidden">{ format!(" {}", e.title.tier.label()) }</span>
-                        </h4>
-                        <p class="fs-event-provenance">
-                            { "Event and date: " }{ claim(&e.title, &e.sources, all) }
-                        </p>
-                        { paragraph(&e.claims, &e.sources, all, "fs-event-text") }
-                        { chart_links(content, &nav, &e.cells, "fs-event-links") }
-                        if !e.questions.is_empty() {
-                            <p class="fs-event-links">
-                                <span>{ "In the quiz: " }</span>
-                                { for e.questions.iter().enumerate().filter_map(|(k, &q)| data.question(q).map(|question| (k, q, question))).map(|(k, q, question)| {
-                                    let route = Route::Quiz(Some(q));
-                                    html! {
-                                        <>
-                                            { if k > 0 { "; " } else { "" } }
-                                            <a href={route.fragment(content)} onclick={link(&nav, route)}>{ question.prompt.to_string() }</a>
-                                        </>
-                                    }
-                                }) }
+                        <div class="fs-event-body">
+                            <p class="fs-event-date"><time datetime={e.date.to_string()}>{ human_date(&e.date) }</time></p>
+                            <h4 class="fs-event-title">
+                                <a href={route.fragment(content)} onclick={link(&nav, route)}>{ e.title.text.to_string() }</a>
+                                { " " }{ badge(e.title.tier) }
+                                <span class="fs-visually-hidden">{ format!(" {}", e.title.tier.label()) }</span>
+                            </h4>
+                            <p class="fs-event-provenance">
+                                { "Event and date: " }{ claim(&e.title, &e.sources, all) }
                             </p>
-                        }
-                        <details class="fs-event-sources">
-                            <summary>{ format!("Sources ({})", e.sources.len()) }</summary>
-                            { source_list(&e.sources, 0..e.sources.len(), all, &links) }
-                        </details>
+                            { paragraph(&e.claims, &e.sources, all, "fs-event-text") }
+                            { chart_links(content, &nav, &e.cells, "fs-event-links") }
+                            if !e.questions.is_empty() {
+                                <p class="fs-event-links">
+                                    <span>{ "In the quiz: " }</span>
+                                    { for e.questions.iter().enumerate().filter_map(|(k, &q)| data.question(q).map(|question| (k, q, question))).map(|(k, q, question)| {
+                                        let route = Route::Quiz(Some(q));
+                                        html! {
+                                            <>
+                                                { if k > 0 { "; " } else { "" } }
+                                                <a href={route.fragment(content)} onclick={link(&nav, route)}>{ question.prompt.to_string() }</a>
+                                            </>
+                                        }
+                                    }) }
+                                </p>
+                            }
+                            <details class="fs-event-sources">
+                                <summary>{ format!("Sources ({})", e.sources.len()) }</summary>
+                                { source_list(&e.sources, 0..e.sources.len(), all, &links) }
+                            </details>
+                        </div>
                     </li>
                 }
             }) }
