@@ -5,7 +5,8 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { DIST } from './harness.mjs';
+import crypto from 'node:crypto';
+import { DIST, ROOT } from './harness.mjs';
 import { fill, remToPx, parseBaseUrl, socialTags, withSocialTags, escapeHtml, build, rootMarkup, bootScript, singleFileScript, pngSize, devArtefacts, assertReleaseBuild } from '../scripts/dist.mjs';
 import zlib from 'node:zlib';
 import { serve, launch, open, appReady } from './harness.mjs';
@@ -82,6 +83,27 @@ test('dist/ holds the embed files, each page with its widget root', () => {
   assert.doesNotMatch(element, /\d\s*rem\b/, 'no rem left in the shadow-root CSS');
 });
 
+/** Each stylesheet index.html links in `dir`, with whether its integrity hash matches the
+ *  file (a browser drops a sheet whose hash does not). */
+function stylesheets(dir) {
+  const index = fs.readFileSync(path.join(dir, 'index.html'), 'utf8');
+  return [...index.matchAll(/<link rel="stylesheet" href="\.\/([^"]+)"[^>]*integrity="sha384-([^"]+)"/g)].map(([, file, hash]) => {
+    const css = fs.readFileSync(path.join(dir, file));
+    return { file, css: css.toString(), matches: crypto.createHash('sha384').update(css).digest('base64') === hash };
+  });
+}
+
+test('the stylesheets ship minified, and index.html\'s integrity hashes match them', () => {
+  const sheets = stylesheets(DIST);
+  assert.deepEqual(sheets.map((s) => s.file), ['palette.css', 'style.css', 'chart.css', 'quiz.css', 'page.css']);
+  for (const { file, css, matches } of sheets) {
+    assert.ok(matches, `${file}: the integrity hash matches`);
+    const source = fs.readFileSync(path.join(ROOT, 'www', file), 'utf8');
+    assert.ok(!css.includes('/*') && !css.includes('\n  '), `${file}: no comments, no indentation`);
+    assert.ok(css.length < 0.85 * source.length, `${file}: ${css.length} bytes against ${source.length} in www/`);
+  }
+});
+
 test('FULL_STACK_BASE_URL puts absolute card URLs into index.html', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'full-stack-dist-'));
   try {
@@ -98,6 +120,7 @@ test('FULL_STACK_BASE_URL puts absolute card URLs into index.html', () => {
     assert.match(index, /<meta property="og:url" content="https:\/\/news\.example\.com\/widgets\/full-stack\/">/);
     assert.equal((index.match(/og:title/g) || []).length, 1);
     assert.equal(index.split('data-prerendered').length, 2, 'a second run does not duplicate the widget');
+    for (const { file, matches } of stylesheets(dir)) assert.ok(matches, `a second run: ${file}'s integrity hash matches`);
     // The poster tells email readers where to go.
     assert.match(fs.readFileSync(path.join(dir, 'poster.svg'), 'utf8'), /take the quiz at news\.example\.com\/widgets\/full-stack</);
   } finally {

@@ -10,6 +10,8 @@
 //   dist/transcript.html  the corrected transcript, every quoted range linked back
 //                         (src/pages/transcript.rs via `prerender transcript`)
 //   dist/demo/            demo host pages (from www/demo/)
+//   dist/*.css            Trunk's copies of www/*.css, minified (index.html's integrity
+//                         hashes to match)
 //   dist/poster.svg, dist/poster.png, dist/card.png, dist/full-stack.csv
 //                         from the native export binary (src/bin/export.rs), which
 //                         uses the chart's own matrix_svg() and csv()
@@ -31,7 +33,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
+import { transform } from 'lightningcss';
 import { sizes } from './size.mjs';
 // The names shared with the wasm (generated from src/model/embed.rs by `make contract`).
 import {
@@ -287,7 +291,7 @@ window.wasmBindings = { debugPanic };
 export function transcriptPage(body) {
   // The colours first (palette.css, generated from src/model/palette.rs), then the page's own.
   const css = ['palette.css', 'transcript.css'].map((f) => {
-    const text = fs.readFileSync(path.join(WWW, f), 'utf8');
+    const text = minifyCss(fs.readFileSync(path.join(WWW, f), 'utf8'), f);
     assertInlineSafe(text, 'style', f);
     return text;
   }).join('\n');
@@ -303,6 +307,27 @@ export function transcriptPage(body) {
  *  www/templates/full-stack.html). "<" is escaped so nothing in it closes the element. */
 export function inlineTranscript(html) {
   return `<script type="application/json" id="${INLINE_TRANSCRIPT_ID}">${JSON.stringify(html).replace(/</g, '\\u003c')}</script>`;
+}
+
+/** CSS as it ships: minified by Lightning CSS (comments and spaces gone, shorthands
+ *  merged). No browser targets are given, so nothing is rewritten for older engines. */
+export function minifyCss(text, filename) {
+  return transform({ filename, code: Buffer.from(text), minify: true }).code.toString();
+}
+
+/** Minifies the stylesheets Trunk copied into `dist` and gives `page`'s links to them the
+ *  new Subresource Integrity hashes (a stale hash makes the browser drop the sheet). Run
+ *  again on its own output, it changes nothing. */
+function minifyPageCss(dist, page, files) {
+  let html = read(dist, page);
+  for (const file of files) {
+    const css = minifyCss(read(dist, file), file);
+    fs.writeFileSync(path.join(dist, file), css);
+    const link = new RegExp(`(<link\\b[^>]*\\bhref="\\./${file.replace('.', '\\.')}"[^>]*\\bintegrity=")sha384-[^"]*(")`);
+    if (!link.test(html)) throw new Error(`${page}: no <link> with an integrity hash for ${file}`);
+    html = html.replace(link, `$1sha384-${createHash('sha384').update(css).digest('base64')}$2`);
+  }
+  fs.writeFileSync(path.join(dist, page), html);
 }
 
 function read(dir, file) {
@@ -343,6 +368,7 @@ export function build(dist, env = process.env) {
   // The images and the data first: the link card's tags give its size.
   runExport(dist, baseUrl);
   const card = pngSize(fs.readFileSync(path.join(dist, CARD_FILE)));
+  minifyPageCss(dist, WIDGET_PAGE, [...WIDGET_CSS, 'page.css']);
   const index = read(dist, WIDGET_PAGE);
   const title = meta(index, /<title>([^<]*)<\/title>/, '<title>');
   const description = meta(index, /<meta name="description" content="([^"]*)">/, 'meta description');
@@ -379,11 +405,11 @@ export function build(dist, env = process.env) {
     TITLE: escapeHtml(`Sources: ${title}`),
     EVIDENCE: evidence,
   }, 'sources.html'));
-  fs.copyFileSync(path.join(WWW, 'embed.css'), path.join(dist, 'embed.css'));
+  write('embed.css', minifyCss(read(WWW, 'embed.css'), 'embed.css'));
   fs.copyFileSync(path.join(WWW, 'embed.js'), path.join(dist, 'embed.js'));
 
   // full-stack.js: the custom element, its CSS inlined as a JS string.
-  const elementCss = remToPx(`${widgetCss}\n${read(WWW, 'element.css')}`);
+  const elementCss = remToPx(`${widgetCss}\n${minifyCss(read(WWW, 'element.css'), 'element.css')}`);
   // It also carries the prerendered widget, shown at once and hydrated by the wasm, and
   // the intent recorder (www/intents.js), so a tap before the wasm runs is not lost.
   const element = read(WWW, 'templates/element.js');

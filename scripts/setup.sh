@@ -49,7 +49,7 @@ if ! wasm-bindgen --version 2>/dev/null | grep -q " $WASM_BINDGEN_VERSION\$"; th
   cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
 fi
 
-# npm tools (playwright-core, puppeteer-core, axe-core, binaryen's wasm-opt), exactly as locked.
+# npm tools (playwright-core, puppeteer-core, axe-core, binaryen's wasm-opt, lightningcss), exactly as locked.
 # puppeteer-core never downloads a browser (plain puppeteer would).
 if [ ! -d node_modules ] || ! cmp -s package-lock.json node_modules/.setup-lock; then
   say "installing npm tools from package-lock.json"
