@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import crypto from 'node:crypto';
 import { DIST, ROOT } from './harness.mjs';
-import { fill, remToPx, parseBaseUrl, socialTags, withSocialTags, escapeHtml, build, rootMarkup, bootScript, singleFileScript, pngSize, devArtefacts, assertReleaseBuild } from '../scripts/dist.mjs';
+import { exportsOf, fill, remToPx, parseBaseUrl, socialTags, withSocialTags, escapeHtml, build, rootMarkup, bootScript, singleFileScript, pngSize, devArtefacts, assertReleaseBuild } from '../scripts/dist.mjs';
 import zlib from 'node:zlib';
 import { serve, launch, open, appReady } from './harness.mjs';
 
@@ -54,10 +54,14 @@ test('escapeHtml escapes the five characters', () => {
 
 test('the single-file script refuses glue without a default export or with </script', () => {
   assert.throws(() => singleFileScript('export function f() {}', new Uint8Array([0, 97, 115, 109])), /no default export/);
-  assert.throws(() => singleFileScript('const s = "</script>"; export { init as default };', new Uint8Array()), /<\/script/);
-  const s = singleFileScript('async function init() {}\nexport { initSync, init as default };', new Uint8Array([0, 97, 115, 109]));
+  assert.throws(() => singleFileScript('const s = "</script>"; export { init as default, debugPanic };', new Uint8Array()), /<\/script/);
+  assert.throws(() => singleFileScript('export { init as default };', new Uint8Array()), /no debugPanic export/);
+  const s = singleFileScript('async function init() {}\nexport { initSync, init as default, debugPanic };', new Uint8Array([0, 97, 115, 109]));
   assert.match(s, /const FULL_STACK_WASM = "AGFzbQ==";/);
   assert.match(s, /await init\(\{ module_or_path: fullStackBytes \}\);/);
+  // Minified glue: the boot calls the local names behind the exports.
+  const m = singleFileScript('async function a(){}function b(){}export{a as default,b as debugPanic};', new Uint8Array());
+  assert.match(m, /await a\(\{ module_or_path: fullStackBytes \}\);\nwindow\.wasmBindings = \{ debugPanic: b \};/);
 });
 
 test('dist/ holds the embed files, each page with its widget root', () => {
@@ -83,25 +87,33 @@ test('dist/ holds the embed files, each page with its widget root', () => {
   assert.doesNotMatch(element, /\d\s*rem\b/, 'no rem left in the shadow-root CSS');
 });
 
-/** Each stylesheet index.html links in `dir`, with whether its integrity hash matches the
- *  file (a browser drops a sheet whose hash does not). */
-function stylesheets(dir) {
+/** Each stylesheet and script index.html links in `dir` with an integrity hash, with whether
+ *  the hash matches the file (a browser drops a file whose hash does not). */
+function linked(dir) {
   const index = fs.readFileSync(path.join(dir, 'index.html'), 'utf8');
-  return [...index.matchAll(/<link rel="stylesheet" href="\.\/([^"]+)"[^>]*integrity="sha384-([^"]+)"/g)].map(([, file, hash]) => {
+  return [...index.matchAll(/<link rel="(?:stylesheet|modulepreload)" href="\.\/([^"]+)"[^>]*integrity="sha384-([^"]+)"/g)].map(([, file, hash]) => {
     const css = fs.readFileSync(path.join(dir, file));
     return { file, css: css.toString(), matches: crypto.createHash('sha384').update(css).digest('base64') === hash };
   });
 }
 
-test('the stylesheets ship minified, and index.html\'s integrity hashes match them', () => {
-  const sheets = stylesheets(DIST);
-  assert.deepEqual(sheets.map((s) => s.file), ['palette.css', 'style.css', 'chart.css', 'quiz.css', 'page.css']);
-  for (const { file, css, matches } of sheets) {
+test('the stylesheets and the wasm glue ship minified, and index.html\'s integrity hashes match them', () => {
+  const files = linked(DIST);
+  assert.deepEqual(files.map((s) => s.file), ['palette.css', 'style.css', 'chart.css', 'quiz.css', 'page.css', 'widget.js']);
+  for (const { file, css, matches } of files) {
     assert.ok(matches, `${file}: the integrity hash matches`);
-    const source = fs.readFileSync(path.join(ROOT, 'www', file), 'utf8');
     assert.ok(!css.includes('/*') && !css.includes('\n  '), `${file}: no comments, no indentation`);
-    assert.ok(css.length < 0.85 * source.length, `${file}: ${css.length} bytes against ${source.length} in www/`);
+    if (file.endsWith('.css')) {
+      const source = fs.readFileSync(path.join(ROOT, 'www', file), 'utf8');
+      assert.ok(css.length < 0.85 * source.length, `${file}: ${css.length} bytes against ${source.length} in www/`);
+    }
   }
+});
+
+test('exportsOf reads a module\'s export list, minified or not', () => {
+  assert.deepEqual([...exportsOf('export { initSync, init as default };')], [['initSync', 'initSync'], ['default', 'init']]);
+  assert.deepEqual([...exportsOf('x();export{a as debugPanic,b as default,c};')], [['debugPanic', 'a'], ['default', 'b'], ['c', 'c']]);
+  assert.deepEqual([...exportsOf('export function f() {}')], []);
 });
 
 test('FULL_STACK_BASE_URL puts absolute card URLs into index.html', () => {
@@ -120,7 +132,7 @@ test('FULL_STACK_BASE_URL puts absolute card URLs into index.html', () => {
     assert.match(index, /<meta property="og:url" content="https:\/\/news\.example\.com\/widgets\/full-stack\/">/);
     assert.equal((index.match(/og:title/g) || []).length, 1);
     assert.equal(index.split('data-prerendered').length, 2, 'a second run does not duplicate the widget');
-    for (const { file, matches } of stylesheets(dir)) assert.ok(matches, `a second run: ${file}'s integrity hash matches`);
+    for (const { file, matches } of linked(dir)) assert.ok(matches, `a second run: ${file}'s integrity hash matches`);
     // The poster tells email readers where to go.
     assert.match(fs.readFileSync(path.join(dir, 'poster.svg'), 'utf8'), /take the quiz at news\.example\.com\/widgets\/full-stack</);
   } finally {

@@ -10,8 +10,8 @@
 //   dist/transcript.html  the corrected transcript, every quoted range linked back
 //                         (src/pages/transcript.rs via `prerender transcript`)
 //   dist/demo/            demo host pages (from www/demo/)
-//   dist/*.css            Trunk's copies of www/*.css, minified (index.html's integrity
-//                         hashes to match)
+//   dist/*.css, widget.js Trunk's copies of www/*.css and its wasm-bindgen glue,
+//                         minified (index.html's integrity hashes to match)
 //   dist/poster.svg, dist/poster.png, dist/card.png, dist/full-stack.csv
 //                         from the native export binary (src/bin/export.rs), which
 //                         uses the chart's own matrix_svg() and csv()
@@ -36,6 +36,7 @@ import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { transform } from 'lightningcss';
+import { transformSync } from 'esbuild';
 import { sizes } from './size.mjs';
 // The names shared with the wasm (generated from src/model/embed.rs by `make contract`).
 import {
@@ -274,16 +275,27 @@ function assertInlineSafe(text, tag, what) {
 /** The single-file page's module script: the wasm-bindgen glue, then a boot that
  *  instantiates the embedded wasm asynchronously (never a synchronous compile). */
 export function singleFileScript(glue, wasm) {
-  const m = glue.match(/export \{[^}]*\b(\w+) as default\b[^}]*\};?/);
-  if (!m) throw new Error('widget.js: no default export (the wasm-bindgen init) found');
+  const names = exportsOf(glue);
+  const init = names.get('default');
+  if (!init) throw new Error('widget.js: no default export (the wasm-bindgen init) found');
+  const panic = names.get('debugPanic');
+  if (!panic) throw new Error('widget.js: no debugPanic export found');
   assertInlineSafe(glue, 'script', 'widget.js');
   return `${glue}
 // Boot: the wasm is embedded below as base64 and instantiated asynchronously.
 const FULL_STACK_WASM = "${Buffer.from(wasm).toString('base64')}";
 const fullStackBytes = Uint8Array.from(atob(FULL_STACK_WASM), (c) => c.charCodeAt(0));
-await ${m[1]}({ module_or_path: fullStackBytes });
-window.wasmBindings = { debugPanic };
+await ${init}({ module_or_path: fullStackBytes });
+window.wasmBindings = { debugPanic: ${panic} };
 `;
+}
+
+/** A module's export list (`export { a as default, b };`, minified or not): exported
+ *  name -> the local name it stands for. */
+export function exportsOf(module) {
+  const m = module.match(/export\s*\{([^}]*)\};?/);
+  const entries = (m ? m[1].split(',') : []).map((e) => e.trim().split(/\s+as\s+/)).filter(([local]) => local);
+  return new Map(entries.map(([local, name = local]) => [name, local]));
 }
 
 /** The transcript page: the prerendered body in its template, its CSS inline (the page
@@ -315,17 +327,23 @@ export function minifyCss(text, filename) {
   return transform({ filename, code: Buffer.from(text), minify: true }).code.toString();
 }
 
-/** Minifies the stylesheets Trunk copied into `dist` and gives `page`'s links to them the
- *  new Subresource Integrity hashes (a stale hash makes the browser drop the sheet). Run
- *  again on its own output, it changes nothing. */
-function minifyPageCss(dist, page, files) {
+/** A JavaScript module as it ships: minified by esbuild (its exports keep their names). */
+export function minifyJs(text) {
+  return transformSync(text, { format: 'esm', minify: true, legalComments: 'none' }).code;
+}
+
+/** Minifies the stylesheets and scripts Trunk wrote into `dist` and gives `page`'s links to
+ *  them the new Subresource Integrity hashes (a stale hash makes the browser drop the file).
+ *  Run again on its own output, it minifies that again (the hashes still match). */
+function minifyPageAssets(dist, page, files) {
   let html = read(dist, page);
   for (const file of files) {
-    const css = minifyCss(read(dist, file), file);
-    fs.writeFileSync(path.join(dist, file), css);
+    const text = read(dist, file);
+    const out = file.endsWith('.css') ? minifyCss(text, file) : minifyJs(text);
+    fs.writeFileSync(path.join(dist, file), out);
     const link = new RegExp(`(<link\\b[^>]*\\bhref="\\./${file.replace('.', '\\.')}"[^>]*\\bintegrity=")sha384-[^"]*(")`);
     if (!link.test(html)) throw new Error(`${page}: no <link> with an integrity hash for ${file}`);
-    html = html.replace(link, `$1sha384-${createHash('sha384').update(css).digest('base64')}$2`);
+    html = html.replace(link, `$1sha384-${createHash('sha384').update(out).digest('base64')}$2`);
   }
   fs.writeFileSync(path.join(dist, page), html);
 }
@@ -368,7 +386,7 @@ export function build(dist, env = process.env) {
   // The images and the data first: the link card's tags give its size.
   runExport(dist, baseUrl);
   const card = pngSize(fs.readFileSync(path.join(dist, CARD_FILE)));
-  minifyPageCss(dist, WIDGET_PAGE, [...WIDGET_CSS, 'page.css']);
+  minifyPageAssets(dist, WIDGET_PAGE, [...WIDGET_CSS, 'page.css', 'widget.js']);
   const index = read(dist, WIDGET_PAGE);
   const title = meta(index, /<title>([^<]*)<\/title>/, '<title>');
   const description = meta(index, /<meta name="description" content="([^"]*)">/, 'meta description');
