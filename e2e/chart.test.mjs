@@ -427,6 +427,18 @@ test('narrow screens get an accordion per layer with the same cells, selectable 
   await until(async () => (await page.locator('.fs-detail:visible').count()) === 0, 'closed');
   assert.equal(await page.evaluate(() => document.activeElement.closest('.fs-accordion') !== null), true, 'focus back in the accordion');
   assert.equal(await active(page), pos('foundation-models', 'compute'));
+  // Each disclosure clips what overflows it (paint containment): focus rings show whole, on
+  // the button and on the disclosure's summary.
+  for (const what of ['the button', 'the summary']) {
+    if (what === 'the summary') {
+      await fm.locator('summary').focus();
+      await page.keyboard.press('Shift+Tab');
+      await page.keyboard.press('Tab');
+      assert.equal(await page.evaluate(() => document.activeElement.tagName), 'SUMMARY');
+    }
+    assert.deepEqual(await focusRingClippedBy(page), [], `${what}: no ancestor cuts its ring`);
+    for (const [side, share] of Object.entries(await focusRingShows(page))) assert.ok(share > 0.9, `${what}: its ring shows on the ${side} (${share.toFixed(2)})`);
+  }
   // Empty cells say so here too.
   assert.match(await fm.locator('li[data-state="none"] button').first().innerText(), /\?/);
   await context.close();
