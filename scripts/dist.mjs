@@ -341,7 +341,8 @@ function minifyPageAssets(dist, page, files) {
     const text = read(dist, file);
     const out = file.endsWith('.css') ? minifyCss(text, file) : minifyJs(text);
     fs.writeFileSync(path.join(dist, file), out);
-    const link = new RegExp(`(<link\\b[^>]*\\bhref="\\./${file.replace('.', '\\.')}"[^>]*\\bintegrity=")sha384-[^"]*(")`);
+    const name = file.replace(/[.*+?^$()|[\]\\{}]/g, '\\$&');
+    const link = new RegExp(`(<link\\b[^>]*\\bhref="\\./${name}"[^>]*\\bintegrity=")sha384-[^"]*(")`);
     if (!link.test(html)) throw new Error(`${page}: no <link> with an integrity hash for ${file}`);
     html = html.replace(link, `$1sha384-${createHash('sha384').update(out).digest('base64')}$2`);
   }

@@ -41,12 +41,12 @@ pub fn focus_within(root: &NodeRef, selector: &str) -> bool {
 }
 
 /// Scrolls the first rendered element matching `selector` under `root` to the top of the
-/// view, as a link to a fragment does, and returns whether there was one. At the top it
-/// stays put while what is near it renders: the views render their parts only near the
-/// screen (`content-visibility`), and the browser's scroll anchoring keeps the first
-/// element on screen in place as those above it take their real heights. Scrolled as
-/// little as needed instead (its bottom to the screen's), the element was pushed off
-/// screen by the parts between.
+/// view, as a link to a fragment does, and returns whether there was one. The views render
+/// their parts only near the screen (`content-visibility`), with estimated heights until
+/// then: scrolled as little as needed (its bottom to the screen's), an element was pushed
+/// off screen by the parts between as they rendered. At the top, only what is just above it
+/// can move it, and the timeline renders that at once (`RENDERED_BEFORE` in
+/// `view::timeline`).
 pub fn scroll_within(root: &NodeRef, selector: &str) -> bool {
     let Some(el) = element(root).and_then(|r| visible(&r, selector)) else { return false };
     let opts = web_sys::ScrollIntoViewOptions::new();
