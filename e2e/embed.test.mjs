@@ -292,6 +292,20 @@ test('a result shared from an element links to index.html beside full-stack.js, 
   await context.close();
 });
 
+test('embed.html renders every key point and event at once: the host sizes the frame to them', async () => {
+  // Rendered only near the screen, each would change the frame's height again as it rendered
+  // (and Firefox reported a ResizeObserver loop in the hostile blog's timeline frame).
+  for (const [view, part] of [['points', '.fs-points-section .fs-point'], ['timeline', '.fs-event-body .fs-event-date']]) {
+    const { page, context, errors } = await open(browser, `${server.origin}/embed.html?view=${view}`, { width: 800, height: 600 });
+    await appReady(page);
+    const last = page.locator(`#fs-panel-${view} ${part}`).last();
+    await last.waitFor({ state: 'attached' });
+    assert.equal(await last.evaluate((el) => el.checkVisibility({ contentVisibilityAuto: true })), true, `${view}: the last one, far below, is rendered`);
+    assert.deepEqual(errors, []);
+    await context.close();
+  }
+});
+
 test('a result shared from embed.html links to the index.html beside it', async () => {
   const { page, context, errors } = await open(browser, server.origin + '/t/sandboxed.html');
   const frame = page.frameLocator('#frame');
