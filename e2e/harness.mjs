@@ -251,24 +251,30 @@ export async function ink(page, clip, limit = 384) {
 /** Resolves after the page's next two animation frames. */
 export const twoFrames = (page) => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
 
-/** Asserts that `el`, opened from a link, is scrolled to the top of the screen (its
- *  `scroll-margin-top` below it), or as near as the page's end allows, and is still there
- *  two frames later: the views render their parts only as they near the screen
- *  (content-visibility), with estimated heights until then, and those that render above it
- *  must not push it away. */
+/** In the page (self-contained, for any engine's evaluate): "at the top" when the element
+ *  (or the first matching the selector) is at the top of the screen, its `scroll-margin-top`
+ *  below it, or as near as the page's end allows; "" otherwise. */
+export function atTopOfScreen(elOrSelector) {
+  const e = typeof elOrSelector === 'string' ? document.querySelector(elOrSelector) : elOrSelector;
+  if (!e) return '';
+  const top = e.getBoundingClientRect().top;
+  const atEnd = scrollY + innerHeight >= document.documentElement.scrollHeight - 1;
+  const ok = top >= 0 && (Math.abs(top - parseFloat(getComputedStyle(e).scrollMarginTop)) <= 2 || (atEnd && top < innerHeight));
+  return ok ? 'at the top' : '';
+}
+
+/** Asserts that `el`, opened from a link, comes to the top of the screen (atTopOfScreen)
+ *  and is still there two frames later: the views render their parts only as they near the
+ *  screen (content-visibility), with estimated heights until then, and those that render
+ *  above it must not push it away. */
 export async function landsAtTop(page, el, what) {
-  const where = () => el.evaluate((e) => {
-    const top = e.getBoundingClientRect().top;
-    const atEnd = scrollY + innerHeight >= document.documentElement.scrollHeight - 1;
-    return { top: Math.round(top), atTop: top >= 0 && (Math.abs(top - parseFloat(getComputedStyle(e).scrollMarginTop)) <= 2 || (atEnd && top < innerHeight)) };
-  });
-  for (let i = 0; !(await where()).atTop; i++) {
-    if (i === 100) assert.fail(`${what} comes to the top of the screen (it is at ${(await where()).top} px)`);
+  const top = () => el.evaluate((e) => Math.round(e.getBoundingClientRect().top));
+  for (let i = 0; !(await el.evaluate(atTopOfScreen)); i++) {
+    if (i === 100) assert.fail(`${what} comes to the top of the screen (it is at ${await top()} px)`);
     await twoFrames(page);
   }
   await twoFrames(page);
-  const { top, atTop } = await where();
-  assert.ok(atTop, `${what} stays at the top of the screen (it moved to ${top} px)`);
+  assert.equal(await el.evaluate(atTopOfScreen), 'at the top', `${what} stays at the top of the screen (it moved to ${await top()} px)`);
 }
 
 /** The RGBA values of a clip of the page's screenshot (decoded in the page, on a canvas). */

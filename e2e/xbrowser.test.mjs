@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { serve, injectHead, DIST, ROOT, focusRingCut } from './harness.mjs';
+import { serve, injectHead, DIST, ROOT, focusRingCut, atTopOfScreen } from './harness.mjs';
 import { read, ids, LAYERS, TOOLS, EVENTS, SECTIONS } from './content.mjs';
 import { COLLECTOR } from './engines/collector.mjs';
 import { listenerPage } from './embed-helpers.mjs';
@@ -453,23 +453,15 @@ for (const engineName of (process.env.XB_ENGINES || 'firefox,webkit').split(',')
     test('a link to a late event or key point brings it to the top of the screen, and it stays there as what is near it renders', async () => {
       // The page's end may stop it lower. Both views render their parts only near the
       // screen, with estimated heights until then (WebKit has no scroll anchoring).
-      const atTop = (sel) => {
-        const e = document.querySelector(sel);
-        if (!e) return null;
-        const top = e.getBoundingClientRect().top;
-        const atEnd = scrollY + innerHeight >= document.documentElement.scrollHeight - 1;
-        const ok = top >= 0 && (Math.abs(top - parseFloat(getComputedStyle(e).scrollMarginTop)) <= 2 || (atEnd && top < innerHeight));
-        return ok ? 'at the top' : '';
-      };
       const top = (sel) => Math.round(document.querySelector(sel).getBoundingClientRect().top);
       const page = await open('about:blank', { width: 375, height: 800 });
       for (const [frag, sel] of [[`#timeline/${EVENTS.at(-3)}`, '.fs-event[aria-current="true"]'], [`#points/${SECTIONS.at(-2)}/1`, '.fs-point[aria-current="true"]']]) {
         await page.goto('about:blank');
         await page.goto(server.origin + '/' + frag);
         await page.waitFor('the live app', live);
-        await page.waitFor(`${frag}: at the top`, atTop, sel);
+        await page.waitFor(`${frag}: at the top`, atTopOfScreen, sel);
         await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-        assert.equal(await page.evaluate(atTop, sel), 'at the top', `${frag}: stays at the top (at ${await page.evaluate(top, sel)} px)`);
+        assert.equal(await page.evaluate(atTopOfScreen, sel), 'at the top', `${frag}: stays at the top (at ${await page.evaluate(top, sel)} px)`);
       }
       await noErrors(page);
       await page.close();
