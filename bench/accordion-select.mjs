@@ -2,24 +2,29 @@
 // layers' disclosures (the 1st, 4th, 7th, 10th and 13th, those that exist), then clicks 10
 // cells: among those five layers ("across layers": each click moves the selection to another
 // disclosure), or with SAME=1 within the 4th layer only. Prints the median from the click to
-// the first paint after the panel shows the cell (bench/select.mjs's measure), and with
+// the first paint after the panel shows the cell (bench/select.mjs's selectLatencies), and with
 // TRACE=1 the main thread's time per click by task (wasm calls, layout, pre-paint, paint).
 // Usage: node bench/accordion-select.mjs [dist, dist] [CPU slowdown, 4]
 // Env: CSS adds a stylesheet (to compare a rule paired, on one build); SAME, TRACE.
 import path from 'node:path';
-import { openChart } from './select.mjs';
+import { openChart, selectLatencies } from './select.mjs';
 
 const dir = path.resolve(process.argv[2] || 'dist');
 const { page, cdp, close } = await openChart(dir, { rate: Number(process.argv[3] || 4), width: 375, settle: 500 });
-const layers = await page.evaluate(async () => {
+// The buttons to click, marked: the tools' buttons (the first in a disclosure is the
+// layer's summary), five in each of those layers, or all in the 4th with SAME.
+const same = !!process.env.SAME;
+await page.evaluate(async (same) => {
   const all = [...document.querySelectorAll('.fs-accordion details.fs-acc-layer:not(.fs-acc-tools-all)')];
   const open = [0, 3, 6, 9, 12].filter((i) => i < all.length);
   for (const i of open) {
     all[i].querySelector('summary').click();
     await new Promise((r) => setTimeout(r, 200));
   }
-  return open;
-});
+  for (const i of same ? [open[1]] : open) {
+    for (const b of [...all[i].querySelectorAll('button.fs-acc-btn')].slice(1, same ? undefined : 6)) b.dataset.bench = '';
+  }
+}, same);
 const events = [];
 const trace = !!process.env.TRACE;
 if (trace) {
@@ -27,30 +32,9 @@ if (trace) {
   await cdp.send('Tracing.start', { categories: 'devtools.timeline,toplevel', transferMode: 'ReportEvents' });
 }
 const n = 10;
-const lat = await page.evaluate(async ({ layers, n }) => {
-  const all = [...document.querySelectorAll('.fs-accordion details.fs-acc-layer:not(.fs-acc-tools-all)')];
-  // The buttons of the tools (the first button is the layer's summary).
-  const buttons = layers.flatMap((i) => [...all[i].querySelectorAll('button.fs-acc-btn')].slice(1, layers.length > 1 ? 6 : undefined));
-  const out = [];
-  for (let k = 0; k < n; k++) {
-    const btn = buttons[(k * 7 + 2) % buttons.length];
-    const target = () => btn.closest('details').querySelector('.fs-detail')?.getAttribute('data-target');
-    const before = target();
-    const t0 = performance.now();
-    btn.click();
-    await new Promise((resolve) => {
-      const painted = () => requestAnimationFrame(() => { const ch = new MessageChannel(); ch.port1.onmessage = resolve; ch.port2.postMessage(0); });
-      if (target() && target() !== before) return painted();
-      const mo = new MutationObserver(() => { if (target() && target() !== before) { mo.disconnect(); painted(); } });
-      mo.observe(document.body, { subtree: true, childList: true, attributes: true });
-    });
-    out.push(performance.now() - t0);
-    await new Promise((r) => setTimeout(r, 300));
-  }
-  return out;
-}, { layers: process.env.SAME ? [layers[1]] : layers, n });
+const lat = await selectLatencies(page, n, { buttons: 'button[data-bench]', inDisclosure: true, first: 2 });
 const sorted = [...lat].sort((a, b) => a - b);
-console.log(`${process.env.SAME ? 'within one layer' : 'across layers'}: median ${sorted[n / 2].toFixed(1)} ms  all: ${lat.map((x) => x.toFixed(0)).join(' ')}`);
+console.log(`${same ? 'within one layer' : 'across layers'}: median ${sorted[n / 2].toFixed(1)} ms  all: ${lat.map((x) => x.toFixed(0)).join(' ')}`);
 if (trace) {
   const done = new Promise((r) => cdp.once('Tracing.tracingComplete', r));
   await cdp.send('Tracing.end');

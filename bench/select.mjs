@@ -25,17 +25,23 @@ export async function openChart(dir, {
   return { page, context, cdp, close: async () => { await browser.close(); await server.close(); } };
 }
 
-/** Clicks `n` different cells (the `i * stride + 3`th, so none twice in a row: clicking the
- *  selected cell again closes it); for each, the time from the click to the first paint after
- *  the panel shows that cell (a frame, then a task: the usual next-paint approximation), or,
- *  with `panel` false, to the first paint after the click. `pause` ms between clicks. */
-export async function selectLatencies(page, n, { stride = 7, pause = 300, panel = true } = {}) {
-  return page.evaluate(async ({ n, stride, pause, panel }) => {
-    const buttons = [...document.querySelectorAll('table.fs-matrix td button.fs-cell')];
+/** Clicks `n` different cells among the `buttons` (the table's by default; the
+ *  `i * stride + first`th, so none twice in a row: clicking the selected cell again closes
+ *  it); for each, the time from the click to the first paint after the panel shows that cell
+ *  (a frame, then a task: the usual next-paint approximation), or, with `panel` false, to the
+ *  first paint after the click. The panel is beside the table, or with `inDisclosure` in the
+ *  clicked button's disclosure (the phone's accordion). `pause` ms between clicks. */
+export async function selectLatencies(page, n, {
+  stride = 7, first = 3, pause = 300, panel = true,
+  buttons = 'table.fs-matrix td button.fs-cell', inDisclosure = false,
+} = {}) {
+  return page.evaluate(async ({ n, stride, first, pause, panel, buttons: selector, inDisclosure }) => {
+    const buttons = [...document.querySelectorAll(selector)];
     const out = [];
     for (let i = 0; i < n; i++) {
-      const btn = buttons[(i * stride + 3) % buttons.length];
-      const panelTarget = () => document.querySelector('.fs-side .fs-detail')?.getAttribute('data-target');
+      const btn = buttons[(i * stride + first) % buttons.length];
+      const panelTarget = () => (inDisclosure ? btn.closest('details') : document.querySelector('.fs-side'))
+        .querySelector('.fs-detail')?.getAttribute('data-target');
       const before = panelTarget();
       const t0 = performance.now();
       btn.click();
@@ -66,5 +72,5 @@ export async function selectLatencies(page, n, { stride = 7, pause = 300, panel 
       await new Promise((r) => setTimeout(r, pause));
     }
     return out;
-  }, { n, stride, pause, panel });
+  }, { n, stride, first, pause, panel, buttons, inDisclosure });
 }
