@@ -9,7 +9,8 @@
 // on-demand data.json, which the widget fetches when the page is idle; that is counted
 // apart), first contentful paint, time until the chart table is visible, time until
 // interactive (a click on a cell, repeated every frame, opens its panel), cell-select-to-
-// paint latency (unthrottled and at 4x CPU throttling), JS heap + wasm memory; and, in
+// paint latency (unthrottled and at 4x CPU throttling; on loopback also with the app's work
+// taken out, the browser's floor), JS heap + wasm memory; and, in
 // separate loads of the widget, "tap at first paint": ONE click on a cell at the first
 // frame after the chart is painted, and the time until its panel is painted (a tap the
 // page loses counts as lost).
@@ -37,7 +38,7 @@ const OUT = arg('out') ? path.resolve(ROOT, arg('out')) : null;
 const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 import { PRERENDER_START, PRERENDER_END, rootMarkup } from '../scripts/dist.mjs';
 import { report as sizeReport } from '../scripts/size.mjs';
-import { selectLatencies } from './select.mjs';
+import { selectLatencies, takeSelectionsFromApp } from './select.mjs';
 
 // ---------------------------------------------------------------------------
 // Pages
@@ -215,6 +216,13 @@ async function measure(browser, url, kind, network, mode = 'interactive') {
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
     r.select4x = median(await selectLatencies(page, 9));
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+    if (!NETWORKS[network] && kind === 'widget') {
+      // The same clicks with the app's work taken out (the browser's floor), last: the app
+      // cannot patch its DOM after this.
+      await takeSelectionsFromApp(page, 9);
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+      r.domSelect4x = median(await selectLatencies(page, 9));
+    }
   }
   await context.close();
   return r;
@@ -248,7 +256,7 @@ async function suite(browser, dist, label, network, { tap = true } = {}) {
   const med = {};
   for (const [kind, rs] of Object.entries(results)) {
     med[kind] = Object.fromEntries(
-      ['bytes', 'dataBytes', 'fcp', 'tableVisible', 'interactive', 'select', 'select4x', 'memory'].map((k) => [k, median(rs.map((r) => r[k]))]),
+      ['bytes', 'dataBytes', 'fcp', 'tableVisible', 'interactive', 'select', 'select4x', 'domSelect4x', 'memory'].map((k) => [k, median(rs.map((r) => r[k]))]),
     );
   }
   if (tap) {
@@ -278,6 +286,7 @@ function table(title, med) {
     `Ratios: widget/floor bytes ${ratio(w.bytes, f.bytes)}, FCP ${ratio(w.fcp, f.fcp)}, table visible ${ratio(w.tableVisible, f.tableVisible)}; ` +
       `widget interactive / floor FCP ${ratio(w.interactive, f.fcp)}; CSR/widget FCP ${ratio(c.fcp, w.fcp)}, table visible ${ratio(c.tableVisible, w.tableVisible)}.`,
     '',
+    ...(w.domSelect4x != null ? [`Select → paint with the DOM work alone, 4x CPU (the same clicks on the widget's page, taken from the app and shown by plain DOM calls with the panel markup the app rendered: no wasm, no diff; \`bench/select-floor.mjs\`): ${w.domSelect4x.toFixed(1)} ms, against the widget's ${w.select4x.toFixed(1)} ms.`, ''] : []),
     ...(med.tap ? [`Tap at first paint → panel painted (widget, one click at the first frame after the chart's paint): median ${med.tap.median == null ? '—' : med.tap.median.toFixed(1) + ' ms'} over the ${med.tap.runs - med.tap.lost} runs where the panel came; the tap was lost in ${med.tap.lost} of ${med.tap.runs} runs.`, ''] : []),
   ].join('\n');
 }

@@ -74,3 +74,52 @@ export async function selectLatencies(page, n, {
     return out;
   }, { n, stride, first, pause, panel, buttons, inDisclosure });
 }
+
+/** Takes the table's selection away from the app, for a measurement of what the browser alone
+ *  needs to show a selection (bench/select-floor.mjs, bench/run.mjs). For each of the `n` cells
+ *  selectLatencies clicks (the same `stride` and `first`), it first lets the app select the
+ *  cell and records the side panel's markup; then it clears the selection, and from then on a
+ *  capture-phase listener takes each click on those cells before the app sees it and shows the
+ *  same result with plain DOM calls: the old and new button's aria-pressed and tabindex, and
+ *  the recorded panel markup in place of the old. No wasm runs and nothing is diffed; the
+ *  app's view of its DOM is stale after this, so the page is for this measurement only. */
+export async function takeSelectionsFromApp(page, n, { stride = 7, first = 3 } = {}) {
+  await page.evaluate(async ({ n, stride, first }) => {
+    const buttons = [...document.querySelectorAll('table.fs-matrix td button.fs-cell')];
+    const side = document.querySelector('.fs-side');
+    const target = () => side.querySelector('.fs-detail')?.getAttribute('data-target');
+    const panels = new Map();
+    for (let i = 0; i < n; i++) {
+      const btn = buttons[(i * stride + first) % buttons.length];
+      const before = target();
+      btn.click();
+      // Until the panel shows another cell.
+      await new Promise((resolve) => {
+        const check = () => ![undefined, null, before].includes(target()) && (resolve(), true);
+        if (check()) return;
+        const mo = new MutationObserver(() => check() && mo.disconnect());
+        mo.observe(side, { subtree: true, childList: true, attributes: true });
+      });
+      // The app's first paint of the panel, which is what select → paint waits for: its head
+      // and first entries (a large cell's other entries come a frame later, aria-busy till then).
+      panels.set(btn, side.innerHTML);
+    }
+    let pressed = buttons.find((b) => b.getAttribute('aria-pressed') === 'true');
+    pressed.setAttribute('aria-pressed', 'false');
+    side.replaceChildren();
+    addEventListener('click', (e) => {
+      const btn = e.target.closest?.('button.fs-cell');
+      if (!panels.has(btn)) return;
+      e.stopImmediatePropagation();
+      e.preventDefault();
+      pressed.setAttribute('aria-pressed', 'false');
+      pressed.tabIndex = -1;
+      btn.setAttribute('aria-pressed', 'true');
+      btn.tabIndex = 0;
+      pressed = btn;
+      side.innerHTML = panels.get(btn);
+    }, { capture: true });
+    // The last of the app's work (its effects, the address bar) done before the clicks.
+    await new Promise((r) => setTimeout(r, 300));
+  }, { n, stride, first });
+}

@@ -1,0 +1,41 @@
+// How much of select → paint is the browser's own: the chart's selection measured two ways, on
+// fresh pages, alternating. "widget": the app handles the clicks (bench/run.mjs's method,
+// selectLatencies). "DOM only": the clicks are taken from the app and the same result is shown
+// with plain DOM calls, no wasm and no diff (takeSelectionsFromApp in bench/select.mjs): the
+// buttons' state, and the panel markup the app rendered for that cell. What remains is style,
+// layout and paint of the new panel and the wait for the frame; a selection cannot paint sooner
+// than that, whatever the framework does. Both ways select each cell once, unthrottled, first.
+// Usage: node bench/select-floor.mjs [dist, target/bench/dist-10x] [CPU slowdown, 4] [rounds, 2]
+import path from 'node:path';
+import { openChart, selectLatencies, takeSelectionsFromApp } from './select.mjs';
+
+const dir = path.resolve(process.argv[2] || 'target/bench/dist-10x');
+const rate = Number(process.argv[3] || 4);
+const rounds = Number(process.argv[4] || 2);
+const n = 15;
+
+/** One page, one way: select → paint of n clicks, the app's or the DOM's alone. */
+async function measure(domOnly) {
+  const { page, cdp, close } = await openChart(dir, { rate: 1 });
+  if (domOnly) await takeSelectionsFromApp(page, n);
+  else {
+    // The same cells once (as takeSelectionsFromApp does), then nothing selected.
+    await selectLatencies(page, n, { pause: 0 });
+    await page.locator('table.fs-matrix button.fs-cell[aria-pressed="true"]').click();
+    await page.locator('.fs-side .fs-detail').waitFor({ state: 'detached' });
+  }
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+  const lat = await selectLatencies(page, n);
+  await close();
+  return lat;
+}
+
+const runs = { widget: [], dom: [] };
+for (let r = 0; r < rounds; r++) {
+  runs.widget.push(...(await measure(false)));
+  runs.dom.push(...(await measure(true)));
+}
+const median = (a) => [...a].sort((x, y) => x - y)[a.length >> 1];
+console.log(`${path.relative(process.cwd(), dir) || dir}, CPU ${rate}x, ${rounds} pages of ${n} clicks each way, alternating; medians:`);
+console.log(`  widget   ${median(runs.widget).toFixed(1)} ms  (min ${Math.min(...runs.widget).toFixed(1)})`);
+console.log(`  DOM only ${median(runs.dom).toFixed(1)} ms  (min ${Math.min(...runs.dom).toFixed(1)})`);
