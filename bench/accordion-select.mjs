@@ -7,7 +7,7 @@
 // Usage: node bench/accordion-select.mjs [dist, dist] [CPU slowdown, 4]
 // Env: CSS adds a stylesheet (to compare a rule paired, on one build); SAME, TRACE.
 import path from 'node:path';
-import { openChart, selectLatencies } from './select.mjs';
+import { openChart, selectLatencies, mainThreadEvents, msByName } from './select.mjs';
 
 const dir = path.resolve(process.argv[2] || 'dist');
 const { page, cdp, close } = await openChart(dir, { rate: Number(process.argv[3] || 4), width: 375, settle: 500 });
@@ -39,9 +39,7 @@ if (trace) {
   const done = new Promise((r) => cdp.once('Tracing.tracingComplete', r));
   await cdp.send('Tracing.end');
   await done;
-  const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain' && events.some((x) => x.pid === e.pid && x.name === 'Layout'));
-  const sums = {};
-  for (const e of events) if (e.pid === main.pid && e.tid === main.tid && e.ph === 'X') sums[e.name] = (sums[e.name] || 0) + (e.dur || 0) / 1000 / n;
+  const sums = msByName(mainThreadEvents(events), n);
   for (const k of ['FunctionCall', 'Layout', 'PrePaint', 'Paint', 'Layerize']) console.log(`  ${k.padEnd(12)} ${(sums[k] || 0).toFixed(1)} ms per click`);
 }
 await close();

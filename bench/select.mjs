@@ -123,3 +123,20 @@ export async function takeSelectionsFromApp(page, n, { stride = 7, first = 3 } =
     await new Promise((r) => setTimeout(r, 300));
   }, { n, stride, first });
 }
+
+/** The complete events ('X') of the renderer's main thread in a Chrome trace (what
+ *  Tracing.dataCollected gave): where the page's script, style, layout and paint run. The
+ *  main thread is the CrRendererMain that ran a layout (the trace may hold other renderers). */
+export function mainThreadEvents(events) {
+  const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain' &&
+    events.some((x) => x.pid === e.pid && x.tid === e.tid && x.name === 'Layout'));
+  return events.filter((e) => e.pid === main.pid && e.tid === main.tid && e.ph === 'X');
+}
+
+/** Milliseconds spent per event name in `events` (nested events counted in their own name
+ *  and in their parent's), divided by `per` (the clicks the trace holds). */
+export function msByName(events, per = 1) {
+  const out = {};
+  for (const e of events) out[e.name] = (out[e.name] || 0) + (e.dur || 0) / 1000 / per;
+  return out;
+}

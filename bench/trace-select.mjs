@@ -1,10 +1,10 @@
-// Where select→paint goes: a Chrome trace of 5 cell clicks (CPU slowed N times), summed by
-// trace event (script, style, layout, paint), with the largest paints and their area.
+// Where select→paint goes: a Chrome trace of 5 cell clicks (CPU slowed N times), the renderer's
+// main thread summed by trace event (script, style, layout, paint), with the largest paints and their area.
 // Usage (after make bench): node bench/trace-select.mjs [dist folder] [CPU slowdown, 4] [key]
 //   'key' presses Enter on a focused cell instead of clicking; CSS='...' adds a stylesheet
 //   first (to try a change without a rebuild).
 import path from 'node:path';
-import { openChart, selectLatencies } from './select.mjs';
+import { openChart, selectLatencies, mainThreadEvents, msByName } from './select.mjs';
 const dir = path.resolve(process.argv[2] || 'target/bench/dist-10x');
 const { page, cdp, close } = await openChart(dir, { rate: Number(process.argv[3] || 4), waitData: false });
 const events = [];
@@ -29,16 +29,12 @@ const lat = KEY ? await (async () => {
 })() : await selectLatencies(page, 5, { pause: 400, panel: false });
 await cdp.send('Tracing.end');
 await done;
-const sum = {};
-for (const e of events) {
-  if (e.ph !== 'X' || !e.dur) continue;
-  const k = e.name;
-  sum[k] = (sum[k] || 0) + e.dur / 1000;
-}
-const paints = events.filter((e) => e.name === 'Paint' && e.ph === 'X').map((e) => ({ dur: e.dur / 1000, clip: e.args?.data?.clip, node: e.args?.data?.nodeId, layer: e.args?.data?.layerId }));
+const main = mainThreadEvents(events);
+const perClick = msByName(main, 5);
+const paints = main.filter((e) => e.name === 'Paint').map((e) => ({ dur: e.dur / 1000, clip: e.args?.data?.clip, node: e.args?.data?.nodeId, layer: e.args?.data?.layerId }));
 paints.sort((a, b) => b.dur - a.dur);
 console.log('paints:', paints.length, 'top:', JSON.stringify(paints.slice(0, 3)));
 console.log('latencies (ms):', lat.map((x) => x.toFixed(1)).join(', '));
 console.log('elements:', await page.evaluate(() => document.getElementsByTagName('*').length));
-for (const [k, v] of Object.entries(sum).sort((a, b) => b[1] - a[1]).slice(0, 18)) console.log(k.padEnd(36), (v / 5).toFixed(1), 'ms per click');
+for (const [k, v] of Object.entries(perClick).sort((a, b) => b[1] - a[1]).slice(0, 18)) console.log(k.padEnd(36), v.toFixed(1), 'ms per click');
 await close();
