@@ -119,8 +119,10 @@ export async function takeSelectionsFromApp(page, n, { stride = 7, first = 3 } =
       pressed = btn;
       side.innerHTML = panels.get(btn);
     }, { capture: true });
-    // The last of the app's work (its effects, the address bar) done before the clicks.
-    await new Promise((r) => setTimeout(r, 300));
+    // Settled before the clicks: the address (the app writes it a frame after the panel's)
+    // and the unpressed cell's ring (a 0.12 s transition, during which frames wait for vsync).
+    for (let i = 0; i < 3; i++) await new Promise((r) => requestAnimationFrame(r));
+    await Promise.all(document.getAnimations().map((a) => a.finished.catch(() => {})));
   }, { n, stride, first });
 }
 
