@@ -19,7 +19,7 @@ async function measure(domOnly) {
   const { page, cdp, close } = await openChart(dir, { rate: 1 });
   if (domOnly) await takeSelectionsFromApp(page, n);
   else {
-    // The same cells once (as takeSelectionsFromApp does), then nothing selected.
+    // The same cells once, as takeSelectionsFromApp selects them, then nothing selected.
     await selectLatencies(page, n, { pause: 0 });
     await page.locator('table.fs-matrix button.fs-cell[aria-pressed="true"]').click();
     await page.locator('.fs-side .fs-detail').waitFor({ state: 'detached' });

@@ -30,29 +30,36 @@ export async function openChart(dir, {
  *  it); for each, the time from the click to the first paint after the panel shows that cell
  *  (a frame, then a task: the usual next-paint approximation), or, with `panel` false, to the
  *  first paint after the click. The panel is beside the table, or with `inDisclosure` in the
- *  clicked button's disclosure (the phone's accordion). `pause` ms between clicks. */
+ *  clicked button's disclosure (the phone's accordion). `pause` ms between clicks. With
+ *  `keepPanels`, the markup of the panel's box as it first showed each cell is left in the
+ *  page (`window.__benchPanels`, [button index, markup] pairs) for takeSelectionsFromApp. */
 export async function selectLatencies(page, n, {
   stride = 7, first = 3, pause = 300, panel = true,
-  buttons = 'table.fs-matrix td button.fs-cell', inDisclosure = false,
+  buttons = 'table.fs-matrix td button.fs-cell', inDisclosure = false, keepPanels = false,
 } = {}) {
-  return page.evaluate(async ({ n, stride, first, pause, panel, buttons: selector, inDisclosure }) => {
+  return page.evaluate(async ({ n, stride, first, pause, panel, buttons: selector, inDisclosure, keepPanels }) => {
     const buttons = [...document.querySelectorAll(selector)];
     const out = [];
+    const kept = [];
     for (let i = 0; i < n; i++) {
-      const btn = buttons[(i * stride + first) % buttons.length];
-      const panelTarget = () => (inDisclosure ? btn.closest('details') : document.querySelector('.fs-side'))
-        .querySelector('.fs-detail')?.getAttribute('data-target');
+      const index = (i * stride + first) % buttons.length;
+      const btn = buttons[index];
+      const box = () => (inDisclosure ? btn.closest('details') : document.querySelector('.fs-side'));
+      const panelTarget = () => box().querySelector('.fs-detail')?.getAttribute('data-target');
       const before = panelTarget();
       const t0 = performance.now();
       btn.click();
       // Wait for the panel to show the new cell (checked now, then on every DOM change),
       // then for the next paint.
       await new Promise((resolve) => {
-        const painted = () => requestAnimationFrame(() => {
-          const ch = new MessageChannel();
-          ch.port1.onmessage = resolve;
-          ch.port2.postMessage(0);
-        });
+        const painted = () => {
+          if (keepPanels) kept.push([index, box().innerHTML]);
+          requestAnimationFrame(() => {
+            const ch = new MessageChannel();
+            ch.port1.onmessage = resolve;
+            ch.port2.postMessage(0);
+          });
+        };
         if (!panel) return painted();
         const now = panelTarget();
         if (now && now !== before) return painted();
@@ -71,39 +78,27 @@ export async function selectLatencies(page, n, {
       // and the latency measures the frame clock, not the widget).
       await new Promise((r) => setTimeout(r, pause));
     }
+    if (keepPanels) window.__benchPanels = kept;
     return out;
-  }, { n, stride, first, pause, panel, buttons, inDisclosure });
+  }, { n, stride, first, pause, panel, buttons, inDisclosure, keepPanels });
 }
 
 /** Takes the table's selection away from the app, for a measurement of what the browser alone
- *  needs to show a selection (bench/select-floor.mjs, bench/run.mjs). For each of the `n` cells
- *  selectLatencies clicks (the same `stride` and `first`), it first lets the app select the
- *  cell and records the side panel's markup; then it clears the selection, and from then on a
+ *  needs to show a selection (bench/select-floor.mjs, bench/run.mjs). It first lets the app
+ *  select the `n` cells selectLatencies clicks (the same `stride` and `first`) and keeps the
+ *  side panel's markup as the app first painted it for each (its head and first entries; a
+ *  large cell's other entries come a frame later, `aria-busy` till then): that first paint is
+ *  what select → paint waits for. Then it clears the selection, and from then on a
  *  capture-phase listener takes each click on those cells before the app sees it and shows the
  *  same result with plain DOM calls: the old and new button's aria-pressed and tabindex, and
- *  the recorded panel markup in place of the old. No wasm runs and nothing is diffed; the
- *  app's view of its DOM is stale after this, so the page is for this measurement only. */
+ *  the kept markup in place of the old panel. No wasm runs and nothing is diffed; the app's
+ *  view of its DOM is stale after this, so the page is for this measurement only. */
 export async function takeSelectionsFromApp(page, n, { stride = 7, first = 3 } = {}) {
-  await page.evaluate(async ({ n, stride, first }) => {
+  await selectLatencies(page, n, { stride, first, pause: 0, keepPanels: true });
+  await page.evaluate(async () => {
     const buttons = [...document.querySelectorAll('table.fs-matrix td button.fs-cell')];
     const side = document.querySelector('.fs-side');
-    const target = () => side.querySelector('.fs-detail')?.getAttribute('data-target');
-    const panels = new Map();
-    for (let i = 0; i < n; i++) {
-      const btn = buttons[(i * stride + first) % buttons.length];
-      const before = target();
-      btn.click();
-      // Until the panel shows another cell.
-      await new Promise((resolve) => {
-        const check = () => ![undefined, null, before].includes(target()) && (resolve(), true);
-        if (check()) return;
-        const mo = new MutationObserver(() => check() && mo.disconnect());
-        mo.observe(side, { subtree: true, childList: true, attributes: true });
-      });
-      // The app's first paint of the panel, which is what select → paint waits for: its head
-      // and first entries (a large cell's other entries come a frame later, aria-busy till then).
-      panels.set(btn, side.innerHTML);
-    }
+    const panels = new Map(window.__benchPanels.map(([i, markup]) => [buttons[i], markup]));
     let pressed = buttons.find((b) => b.getAttribute('aria-pressed') === 'true');
     pressed.setAttribute('aria-pressed', 'false');
     side.replaceChildren();
@@ -123,7 +118,7 @@ export async function takeSelectionsFromApp(page, n, { stride = 7, first = 3 } =
     // and the unpressed cell's ring (a 0.12 s transition, during which frames wait for vsync).
     for (let i = 0; i < 3; i++) await new Promise((r) => requestAnimationFrame(r));
     await Promise.all(document.getAnimations().map((a) => a.finished.catch(() => {})));
-  }, { n, stride, first });
+  });
 }
 
 /** The complete events ('X') of the renderer's main thread in a Chrome trace (what
