@@ -15,14 +15,25 @@ before(async () => {
 });
 after(async () => { await browser?.close(); await server?.close(); });
 
-/** The reader's taps, before the app runs, in `root` (the page, or the element): a cell
+/** The ring a button shows once its transitions have run. */
+const settledRing = (button) => button.evaluate((b) =>
+  Promise.all(b.getAnimations().map((a) => a.finished)).then(() => getComputedStyle(b).boxShadow));
+
+/** The reader's taps, before the app runs, in `root` (the page, or the element): two cells
  *  of the table, then the quiz tab, then an option of the static question. Returns what
- *  was tapped. */
+ *  was tapped last. */
 async function tapBeforeTheApp(page, root) {
   assert.equal(await root.locator('.fs[data-live]').count(), 0, 'the app has not run yet');
-  const cell = root.locator('table.fs-matrix td button.fs-cell').nth(12);
+  const cells = root.locator('table.fs-matrix td button.fs-cell');
+  const unpressedRing = await settledRing(cells.nth(5));
+  await cells.nth(5).click();
+  const cell = cells.nth(12);
   const pos = await cell.getAttribute('data-pos');
   await cell.click();
+  // Each tap shows at once, as the app will show it: the last cell tapped has the selection
+  // ring, the one before no longer has it.
+  assert.notEqual(await settledRing(cell), unpressedRing, 'the tapped cell shows the selection ring before the app runs');
+  assert.equal(await settledRing(cells.nth(5)), unpressedRing, 'the cell tapped before it lost its ring');
   await root.locator('#fs-tab-quiz').click();
   // The static tabs switch at once (the boot script), so the quiz can be answered.
   await root.locator('#fs-panel-quiz .fs-option').first().waitFor();
@@ -30,12 +41,29 @@ async function tapBeforeTheApp(page, root) {
   const value = await option.getAttribute('value');
   await option.click();
   assert.equal(await root.locator('.fs[data-live]').count(), 0, 'still the static page: the wasm is held back');
+  // From now until three frames after the app runs, every frame shows the quiz: hydration
+  // does not show the chart again before the replay switches back to the quiz.
+  await root.locator('.fs').evaluate((fs) => {
+    const seen = fs.quizByFrame = [];
+    let live = 0;
+    const frame = () => {
+      const tab = fs.querySelector('#fs-tab-quiz');
+      const panel = fs.querySelector('#fs-panel-quiz');
+      seen.push(tab.getAttribute('aria-selected') === 'true' && panel.getClientRects().length > 0 ? 'quiz' : 'NOT THE QUIZ');
+      if (fs.hasAttribute('data-live')) live++;
+      if (live < 3) requestAnimationFrame(frame);
+      else seen.done = true;
+    };
+    requestAnimationFrame(frame);
+  });
   return { pos, value };
 }
 
 /** After the app runs and its quiz is live: each tap took effect, once. */
 async function assertApplied(page, root, { pos, value }) {
   await appReady(page, root);
+  const frames = await until(page, 'frames sampled until the app ran', () => root.locator('.fs').evaluate((fs) => fs.quizByFrame?.done && fs.quizByFrame));
+  assert.deepEqual(frames.filter((f) => f !== 'quiz'), [], `the quiz tab, frame by frame: ${frames.join(' ')}`);
   // The tab switched (the last of the view changes).
   assert.equal(await root.locator('#fs-tab-quiz').getAttribute('aria-selected'), 'true');
   assert.equal(await root.locator('#fs-panel-quiz').isVisible(), true);
@@ -70,13 +98,32 @@ test('index.html: a header tapped, then focus moved by keyboard, before the wasm
   const { page, context, errors, release } = await openHeld(browser, `${server.origin}/index.html`);
   const head = page.locator('table.fs-matrix th[scope="row"] button.fs-head').nth(2);
   const pos = await head.getAttribute('data-pos');
+  const unpressedRing = await settledRing(head);
   await head.click();
+  const ring = await settledRing(head);
+  assert.notEqual(ring, unpressedRing, 'the tapped header shows the selection ring before the app runs');
   // The reader tabs on to the next control: focus should stay there, not jump back.
   await page.keyboard.press('Tab');
   const focused = await page.evaluate(() => document.activeElement?.getAttribute('data-pos') || document.activeElement?.tagName);
+  // From now until its panel shows, every frame shows the header's ring: the app's hydration
+  // does not take it away before the replay presses the header.
+  await page.evaluate(({ pos, ring }) => {
+    const seen = window.__ringByFrame = [];
+    const head = document.querySelector(`table.fs-matrix button[data-pos="${pos}"]`);
+    const frame = () => {
+      const panel = document.querySelector('.fs-side .fs-detail');
+      seen.push(`${getComputedStyle(head).boxShadow === ring ? 'ring' : 'NO RING'}${head.isConnected ? '' : ' (replaced)'}${panel ? ', panel' : ''}`);
+      if (!panel) requestAnimationFrame(frame);
+    };
+    requestAnimationFrame(frame);
+  }, { pos, ring });
   release();
   await appReady(page);
   await page.locator('.fs-side .fs-detail').waitFor();
+  const frames = await page.evaluate(() => window.__ringByFrame);
+  assert.ok(frames.length > 1, `frames sampled: ${frames.length}`);
+  assert.deepEqual(frames.filter((f) => !f.startsWith('ring') || f.includes('replaced')), [], `the header, frame by frame: ${frames.join('; ')}`);
+  assert.equal(await page.locator('[data-tapped]').count(), 0, 'the app took the boot script\'s mark away');
   assert.equal(await head.getAttribute('aria-pressed'), 'true', 'the layer summary opened');
   assert.match(await page.locator('.fs-side .fs-detail-title').innerText(), /the whole layer/);
   assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('data-pos') || document.activeElement?.tagName), focused);

@@ -37,12 +37,15 @@ export function injectHead(html, snippet) {
  *  `inject`, every HTML page served gets that snippet first in its <head> (the
  *  cross-browser tests put an error collector there). With `rewrite(text, path)`, every
  *  HTML, CSS and JavaScript file from `dir` is served as it returns (the old-engine test
- *  takes light-dark() out of the styles). */
-export async function serve(dir = DIST, extraRoutes = {}, { inject = null, rewrite = null } = {}) {
+ *  takes light-dark() out of the styles). With `hold(path)`, a request for a path it returns
+ *  a promise for is answered once that promise settles (the engines without request
+ *  interception hold the wasm back this way). */
+export async function serve(dir = DIST, extraRoutes = {}, { inject = null, rewrite = null, hold = null } = {}) {
   const requests = [];
-  const server = http.createServer((req, res) => {
+  const server = http.createServer(async (req, res) => {
     const url = new URL(req.url, 'http://x');
     requests.push(url.pathname + url.search);
+    await hold?.(url.pathname);
     const extra = extraRoutes[url.pathname];
     if (extra) {
       const type = extra.type || TYPES['.html'];

@@ -166,6 +166,62 @@ for (const engineName of (process.env.XB_ENGINES || 'firefox,webkit').split(',')
       await page.close();
     });
 
+    test('taps before the wasm runs: a cell shows its ring at once; it opens, and a tapped tab shows, with no frame of anything else', async () => {
+      // The wasm held back by the server; without its preload, the load event that
+      // navigation waits for does not wait for it.
+      let release;
+      const held = new Promise((r) => { release = r; });
+      const slow = await serve(undefined, {}, {
+        inject: COLLECTOR,
+        rewrite: (text, p) => (p === '/embed.html' ? text.replace(/<link rel="preload" href="\.\/widget_bg\.wasm"[^>]*>/, '') : text),
+        hold: (p) => (p === '/widget_bg.wasm' ? held : null),
+      });
+      try {
+        const page = await open(`${slow.origin}/embed.html?view=chart`);
+        assert.equal(await page.evaluate(() => !!document.querySelector('.fs[data-live]')), false, 'the app has not run yet');
+        const cell = pos(CELLS[3].layer, CELLS[3].tool);
+        const ring = (p) => getComputedStyle(document.querySelector(`table.fs-matrix button[data-pos="${p}"]`)).boxShadow;
+        const settled = (p) => document.querySelector(`table.fs-matrix button[data-pos="${p}"]`).getAnimations().length === 0;
+        const before = await page.evaluate(ring, cell);
+        await page.click((p) => document.querySelector(`table.fs-matrix button[data-pos="${p}"]`), cell);
+        await page.waitFor('the ring settled', settled, cell);
+        const tapped = await page.evaluate(ring, cell);
+        assert.notEqual(tapped, before, 'the tapped cell shows the selection ring before the app runs');
+        // The key points tab, tapped: shown at once by the boot script; every frame shows it
+        // from now until three frames after the app runs.
+        await page.click(() => document.querySelector('#fs-tab-points'));
+        assert.equal(await page.evaluate(shown, '#fs-panel-points'), true);
+        await page.evaluate(() => {
+          const seen = window.pointsByFrame = [];
+          let live = 0;
+          const frame = () => {
+            const points = document.querySelector('#fs-panel-points').getClientRects().length > 0;
+            seen.push(points ? 'points' : 'NOT THE KEY POINTS');
+            if (document.querySelector('.fs[data-live]')) live++;
+            if (live < 3) requestAnimationFrame(frame);
+            else seen.done = true;
+          };
+          requestAnimationFrame(frame);
+        });
+        release();
+        await page.waitFor('the live app', live);
+        await page.waitFor('frames sampled until the app ran', () => window.pointsByFrame.done === true);
+        const frames = await page.evaluate(() => window.pointsByFrame);
+        assert.deepEqual(frames.filter((f) => f !== 'points'), [], `the key points tab, frame by frame: ${frames.join(' ')}`);
+        // Back on the chart: the cell tapped before the app is the one open.
+        await page.click(() => document.querySelector('#fs-tab-chart'));
+        await page.waitFor('the tapped cell open', ([p, target]) => document.querySelector('.fs-side .fs-detail')?.getAttribute('data-target') === target
+          && document.querySelector(`table.fs-matrix button[data-pos="${p}"]`).getAttribute('aria-pressed') === 'true', [cell, `${CELLS[3].layer}/${CELLS[3].tool}`]);
+        assert.equal(await page.evaluate(() => document.querySelectorAll('[data-tapped]').length), 0);
+        assert.equal(await page.evaluate(ring, cell), tapped, 'the same ring, now pressed');
+        await noErrors(page);
+        await page.close();
+      } finally {
+        release();
+        await slow.close();
+      }
+    });
+
     test('clicking a cell opens its details and puts it in the link; clicking again closes', async () => {
       const page = await open('/');
       await page.waitFor('the live app', live);

@@ -13,6 +13,7 @@ export const DATA_STATE_ATTR = 'data-data';
 export const DATA_STATES = ['pending', 'ready', 'failed'];
 export const DATA_PENDING = 'pending';
 export const POS_ATTR = 'data-pos';
+export const TAPPED_ATTR = 'data-tapped';
 export const INTENTS_PROP = 'fsIntents';
 export const ELEMENT_NAME = 'full-stack-explainer';
 export const ELEMENT_FILE = 'full-stack.js';

@@ -102,9 +102,12 @@ function script(file) {
 }
 
 /** The pages' inline boot script: the intent recorder (www/intents.js), then
- *  www/boot.js, in a scope of their own. */
+ *  www/boot.js, in a scope of their own, minified by esbuild (a classic script, so its
+ *  names are local to that scope). */
 export function bootScript() {
-  return `(function(){${script('intents.js')}${script('boot.js')}})();`;
+  const text = transformSync(`(function(){${script('intents.js')}${script('boot.js')}})();`, { minify: true, legalComments: 'none' }).code.trim();
+  assertInlineSafe(text, 'script', 'the boot script');
+  return text;
 }
 
 /** Runs the prerender binary (`app`, `evidence` or `transcript`) and returns its HTML. */

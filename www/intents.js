@@ -5,7 +5,8 @@
 //
 // Listens inside the widget only (never on the host page) and writes the LAST intent of
 // each kind into the object `fs.fsIntents` (its keys in the order they last happened):
-//   pos     "r-c"       a cell or header button (data-pos)
+//   pos     "r-c"       a cell or header button (data-pos; also shown at once: that button,
+//                       and no other, gets TAPPED_ATTR, which shows the pressed ring)
 //   tab     "quiz"      a tab (also shown at once: the static panels switch)
 //   radio   "p"         another radio (the chart's filter)
 //   select  "p=value"   a menu (theme, highlight)
@@ -24,6 +25,7 @@ function fsIntents(fs) {
   var DATA_STATE_ATTR = 'data-data';
   var DATA_PENDING = 'pending';
   var POS_ATTR = 'data-pos';
+  var TAPPED_ATTR = 'data-tapped';
   var INTENTS_PROP = 'fsIntents';
   var TAB_ID_PREFIX = 'fs-tab-';
   var PANEL_ID_PREFIX = 'fs-panel-';
@@ -49,25 +51,32 @@ function fsIntents(fs) {
     for (; el && el !== fs; el = el.parentElement) p.unshift(el.parentElement ? [].indexOf.call(el.parentElement.children, el) : -1);
     return el && p.indexOf(-1) < 0 ? p.join('.') : '';
   }
-  // `value` is computed only while the target is static.
+  // `value` is computed only while the target is static. True when the intent was recorded.
   function put(t, kind, value) {
     var quiz = t.closest('.fs-quiz-body');
     var live = fs.hasAttribute(LIVE_ATTR) && !(quiz && fs.getAttribute(DATA_STATE_ATTR) == DATA_PENDING);
-    if (live) return;
+    if (live) return false;
     value = value();
-    if (value === '') return;
+    if (value === '') return false;
     // One focus only: the latest, inside the quiz or not.
     if (kind == 'focus') delete rec.focus, delete rec.qfocus;
     if (quiz && kind != 'choice') kind = 'q' + kind;
     delete rec[kind];
     rec[kind] = value;
+    return true;
   }
   fs.addEventListener('click', function (e) {
     var t = e.target.closest('button');
     if (!t) return;
     var pos = t.getAttribute(POS_ATTR);
     var view = t.id.slice(TAB_ID_PREFIX.length);
-    if (pos) put(t, 'pos', function () { return pos; });
+    if (pos) {
+      if (!put(t, 'pos', function () { return pos; })) return;
+      // The tap shows at once (the selection ring); the panel comes with the app. Not
+      // aria-pressed: hydration renders that attribute as the server did.
+      [].forEach.call(fs.querySelectorAll('[' + TAPPED_ATTR + ']'), function (b) { b.removeAttribute(TAPPED_ATTR); });
+      t.setAttribute(TAPPED_ATTR, '');
+    }
     else if (t.getAttribute('role') == 'tab') {
       put(t, 'tab', function () { return view; });
       if (!fs.hasAttribute(LIVE_ATTR)) show(view);

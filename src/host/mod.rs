@@ -72,6 +72,7 @@ fn render(
     panic::install(root.clone());
     let prerendered = root.has_attribute(PRERENDERED_ATTR);
     let layout_later = if prerendered { layout_later(&root) } else { None };
+    let shown_view = if prerendered { dom::view_shown(&root) } else { None };
     let props = AppProps {
         content: ContentRef(&CONTENT),
         config,
@@ -79,6 +80,7 @@ fn render(
         notices,
         sync_fragment,
         hydrating: prerendered,
+        shown_view,
         layout_later,
         islands: None,
         instance,

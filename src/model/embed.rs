@@ -76,6 +76,12 @@ pub const DATA_STATES: [&str; 3] = ["pending", "ready", "failed"];
 /// On each of the chart's cell and header buttons: its position, `"<row>-<column>"`.
 pub const POS_ATTR: &str = "data-pos";
 
+/// Set by the boot script (`www/intents.js`) on the cell or header button the reader tapped
+/// before the app ran, so the tap shows at once: the same ring as a pressed button
+/// (`www/chart.css`). Hydration keeps attributes it does not render; the app removes this
+/// one where it applies the tap ([`crate::platform::intents::take`]).
+pub const TAPPED_ATTR: &str = "data-tapped";
+
 /// The on-demand data's file name, beside the pages.
 pub const DATA_FILE: &str = "data.json";
 
@@ -135,6 +141,7 @@ pub fn contract() -> Vec<(&'static str, Literal)> {
         ("DATA_STATES", List(DATA_STATES.to_vec())),
         ("DATA_PENDING", Text(DATA_STATES[0])),
         ("POS_ATTR", Text(POS_ATTR)),
+        ("TAPPED_ATTR", Text(TAPPED_ATTR)),
         ("INTENTS_PROP", Text(INTENTS_PROP)),
         ("ELEMENT_NAME", Text(ELEMENT_NAME)),
         ("ELEMENT_FILE", Text(ELEMENT_FILE)),
@@ -176,6 +183,7 @@ pub const STAMPS: [Stamp; 4] = [
             "DATA_STATE_ATTR",
             "DATA_PENDING",
             "POS_ATTR",
+            "TAPPED_ATTR",
             "INTENTS_PROP",
             "TAB_ID_PREFIX",
             "PANEL_ID_PREFIX",

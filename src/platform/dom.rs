@@ -7,6 +7,8 @@ use web_sys::{Element, HtmlElement};
 use yew::{Event, NodeRef};
 
 use super::BROWSER;
+use crate::model::config::View;
+use crate::model::embed::VIEW_ATTR;
 
 fn element(node: &NodeRef) -> Option<Element> {
     if !BROWSER {
@@ -77,6 +79,16 @@ const RAW_BOUNDS: [&str; 2] = ["<#>", "</#>"];
 /// Whether an element matching `selector` under `root` is rendered.
 pub fn shown(root: &Element, selector: &str) -> bool {
     BROWSER && visible(root, selector).is_some()
+}
+
+/// Before hydration: the view the prerendered widget under `root` shows (its `.fs`
+/// element's [`VIEW_ATTR`], set by the boot script), if it names one.
+pub fn view_shown(root: &Element) -> Option<View> {
+    if !BROWSER {
+        return None;
+    }
+    let fs = root.query_selector(".fs").ok().flatten()?;
+    View::parse(&fs.get_attribute(VIEW_ATTR)?)
 }
 
 /// Before hydration: puts Yew's raw bounds (`RAW_BOUNDS`) around the children of the

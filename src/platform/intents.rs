@@ -8,7 +8,7 @@ use web_sys::Element;
 use yew::NodeRef;
 
 use super::BROWSER;
-use crate::model::embed::{INTENTS_PROP, LIVE_ATTR};
+use crate::model::embed::{INTENTS_PROP, LIVE_ATTR, TAPPED_ATTR};
 use crate::model::intent::{Intent, Path, Scope};
 
 /// The widget's `.fs` element around `node` (or `node` itself).
@@ -22,11 +22,20 @@ pub(crate) fn widget_root(node: &NodeRef) -> Option<Element> {
 /// Takes the intents of `scope` recorded in the widget around `node`, oldest first. For
 /// the app's scope it first marks the widget live ([`LIVE_ATTR`]; the app's render sets
 /// it too), so the boot script stops recording before the app replays anything: the
-/// replay's own clicks and focus are not recorded again.
+/// replay's own clicks and focus are not recorded again. It also takes away the boot
+/// script's mark of a tapped button ([`TAPPED_ATTR`]): the replay, rendered before the next
+/// frame, presses that button instead.
 pub fn take(node: &NodeRef, scope: Scope) -> Vec<Intent> {
     let Some(fs) = widget_root(node) else { return Vec::new() };
     if scope == Scope::App {
         let _ = fs.set_attribute(LIVE_ATTR, "");
+        if let Ok(tapped) = fs.query_selector_all(&format!("[{TAPPED_ATTR}]")) {
+            for i in 0..tapped.length() {
+                if let Some(el) = tapped.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
+                    let _ = el.remove_attribute(TAPPED_ATTR);
+                }
+            }
+        }
     }
     let Ok(record) = js_sys::Reflect::get(&fs, &JsValue::from_str(INTENTS_PROP)) else { return Vec::new() };
     let Some(record) = record.dyn_ref::<js_sys::Object>() else { return Vec::new() };

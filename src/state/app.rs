@@ -72,9 +72,11 @@ impl AppState {
     /// The first state when hydrating markup rendered with the default config: only what
     /// changes attributes, not structure (the view and the theme), is applied; the
     /// selection, the chart's highlight and filter, the deep-link route and notices wait
-    /// for [`AppAction::Boot`].
-    pub fn for_hydration(config: &Config, route: Option<Route>) -> AppState {
-        let view = route.map(Route::view).unwrap_or(config.view);
+    /// for [`AppAction::Boot`]. The view is the one the page shows (`shown`: the boot
+    /// script's, which may be a tab the reader tapped before the app ran), else the route's
+    /// or the configured one: hydration never shows a frame of another view.
+    pub fn for_hydration(config: &Config, route: Option<Route>, shown: Option<View>) -> AppState {
+        let view = shown.or(route.map(Route::view)).unwrap_or(config.view);
         AppState { view, theme: config.theme, ..AppState::default() }
     }
 
@@ -186,12 +188,14 @@ mod tests {
             ..Config::default()
         };
         let route = Some(Route::QuizResult { score: 3, total: 10 });
-        let first = AppState::for_hydration(&config, route);
+        let first = AppState::for_hydration(&config, route, None);
         // The view and theme are attributes: they may differ from the server render.
         assert_eq!((first.view, first.theme), (View::Quiz, Theme::Dark));
         // Structure waits: no selection, no shared result, no notices, the chart as served.
         assert_eq!((first.chart, first.shared_result, first.notices.len()), (None, None, 0));
         assert_eq!(first.chart_preset, ChartPreset::default());
+        // The view the page shows (a tab tapped before the app ran) wins over both.
+        assert_eq!(AppState::for_hydration(&config, route, Some(View::Timeline)).view, View::Timeline);
         let booted = reduce(first, AppAction::Boot { config: config.clone(), route, notices: vec!["n".into()] });
         assert_eq!(booted, AppState::new(&config, route, vec!["n".into()]));
         assert_eq!(booted.chart_preset.filter, config.evidence);
@@ -202,7 +206,7 @@ mod tests {
     fn only_the_readers_navigation_may_move_focus() {
         let config = Config { cell: Some((LayerIx::at(1), ToolIx::at(2))), ..Config::default() };
         let booted = reduce(
-            AppState::for_hydration(&config, None),
+            AppState::for_hydration(&config, None, None),
             AppAction::Boot { config: config.clone(), route: None, notices: vec![] },
         );
         assert_eq!((booted.chart, booted.reader_nav), (Some(cell(1, 2)), false), "start-up selects without focus");

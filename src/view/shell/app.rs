@@ -50,6 +50,11 @@ pub struct AppProps {
     /// that need the on-demand data keep the server's markup until it is here.
     #[prop_or_default]
     pub hydrating: bool,
+    /// While hydrating: the view the prerendered page shows, which the boot script set
+    /// from the address or from a tab the reader tapped before the app ran. Hydration
+    /// renders that view (see [`AppState::for_hydration`]).
+    #[prop_or_default]
+    pub shown_view: Option<View>,
     /// The chart's layout the screen hid at start-up, marked by the host for hydration to
     /// adopt unwalked (see [`Layout`]).
     #[prop_or_default]
@@ -77,6 +82,7 @@ impl AppProps {
             notices: Vec::new(),
             sync_fragment: false,
             hydrating: false,
+            shown_view: None,
             layout_later: None,
             islands: None,
             instance: None,
@@ -141,10 +147,10 @@ pub fn App(props: &AppProps) -> Html {
     let content = props.content.0;
     let state = {
         let (config, route, notices) = (props.config.clone(), props.route, props.notices.clone());
-        let hydrating = props.hydrating;
+        let (hydrating, shown_view) = (props.hydrating, props.shown_view);
         use_reducer(move || {
             if hydrating {
-                AppState::for_hydration(&config, route)
+                AppState::for_hydration(&config, route, shown_view)
             } else {
                 AppState::new(&config, route, notices)
             }
