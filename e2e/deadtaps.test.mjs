@@ -148,3 +148,43 @@ test('<full-stack-explainer>: shows the prerendered widget at once, and taps bef
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('a phone: a cell tapped in the accordion before the wasm runs shows its ring at once, and opens in place after', async () => {
+  const { page, context, errors, release } = await openHeld(browser, `${server.origin}/index.html`, { width: 375, height: 800 });
+  // The reader opens a layer (a native disclosure, no script needed) and taps a tool in it.
+  const layer = page.locator('.fs-accordion details.fs-acc-layer:not(.fs-acc-tools-all)').nth(3);
+  await layer.locator('summary').click();
+  const buttons = layer.locator('button.fs-acc-btn');
+  const unpressedRing = await settledRing(buttons.nth(1));
+  const button = buttons.nth(2);
+  const pos = await button.getAttribute('data-pos');
+  await button.click();
+  const ring = await settledRing(button);
+  assert.notEqual(ring, unpressedRing, 'the tapped button shows the selection ring before the app runs');
+  assert.equal(await page.locator('.fs[data-live]').count(), 0, 'still the static page');
+  // Every frame until its panel shows keeps the ring (hydration does not drop it).
+  await page.evaluate(({ pos, ring }) => {
+    const seen = window.ringByFrame = [];
+    const b = document.querySelector(`.fs-accordion button[data-pos="${pos}"]`);
+    const frame = () => {
+      const panel = b.closest('details')?.querySelector('.fs-detail');
+      seen.push(`${getComputedStyle(b).boxShadow === ring ? 'ring' : 'NO RING'}${b.isConnected ? '' : ' (replaced)'}${panel ? ', panel' : ''}`);
+      if (!panel) requestAnimationFrame(frame);
+    };
+    requestAnimationFrame(frame);
+  }, { pos, ring });
+  release();
+  await appReady(page);
+  const panel = layer.locator('.fs-detail');
+  await panel.waitFor();
+  const frames = await page.evaluate(() => window.ringByFrame);
+  assert.deepEqual(frames.filter((f) => !f.startsWith('ring') || f.includes('replaced')), [], `the button, frame by frame: ${frames.join('; ')}`);
+  // Opened in place, under its button, pressed, with the same ring.
+  assert.equal(await button.getAttribute('aria-pressed'), 'true');
+  assert.equal(await settledRing(button), ring);
+  assert.equal(await page.locator('[data-tapped]').count(), 0);
+  const [bb, pb] = [await button.boundingBox(), await panel.boundingBox()];
+  assert.ok(pb.y >= bb.y + bb.height - 1, 'the panel under its button');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
