@@ -19,6 +19,26 @@ after(async () => { await browser?.close(); await server?.close(); });
 const settledRing = (button) => button.evaluate((b) =>
   Promise.all(b.getAnimations().map((a) => a.finished)).then(() => getComputedStyle(b).boxShadow));
 
+/** Records, every frame from now until the button `selector` has its panel (beside the table,
+ *  or in the button's own disclosure on a phone), whether the button shows `ring`. */
+const watchRing = (page, selector, ring) => page.evaluate(({ selector, ring }) => {
+  const seen = window.ringByFrame = [];
+  const b = document.querySelector(selector);
+  const frame = () => {
+    const panel = (b.closest('details') || document.querySelector('.fs-side'))?.querySelector('.fs-detail');
+    seen.push(`${getComputedStyle(b).boxShadow === ring ? 'ring' : 'NO RING'}${b.isConnected ? '' : ' (replaced)'}${panel ? ', panel' : ''}`);
+    if (!panel) requestAnimationFrame(frame);
+  };
+  requestAnimationFrame(frame);
+}, { selector, ring });
+
+/** Once the panel shows: every frame watchRing recorded showed the ring, on the same button. */
+async function assertRingKept(page, what) {
+  const frames = await page.evaluate(() => window.ringByFrame);
+  assert.ok(frames.length > 1, `frames sampled: ${frames.length}`);
+  assert.deepEqual(frames.filter((f) => !f.startsWith('ring') || f.includes('replaced')), [], `${what}, frame by frame: ${frames.join('; ')}`);
+}
+
 /** The reader's taps, before the app runs, in `root` (the page, or the element): two cells
  *  of the table, then the quiz tab, then an option of the static question. Returns what
  *  was tapped last. */
@@ -107,22 +127,11 @@ test('index.html: a header tapped, then focus moved by keyboard, before the wasm
   const focused = await page.evaluate(() => document.activeElement?.getAttribute('data-pos') || document.activeElement?.tagName);
   // From now until its panel shows, every frame shows the header's ring: the app's hydration
   // does not take it away before the replay presses the header.
-  await page.evaluate(({ pos, ring }) => {
-    const seen = window.__ringByFrame = [];
-    const head = document.querySelector(`table.fs-matrix button[data-pos="${pos}"]`);
-    const frame = () => {
-      const panel = document.querySelector('.fs-side .fs-detail');
-      seen.push(`${getComputedStyle(head).boxShadow === ring ? 'ring' : 'NO RING'}${head.isConnected ? '' : ' (replaced)'}${panel ? ', panel' : ''}`);
-      if (!panel) requestAnimationFrame(frame);
-    };
-    requestAnimationFrame(frame);
-  }, { pos, ring });
+  await watchRing(page, `table.fs-matrix button[data-pos="${pos}"]`, ring);
   release();
   await appReady(page);
   await page.locator('.fs-side .fs-detail').waitFor();
-  const frames = await page.evaluate(() => window.__ringByFrame);
-  assert.ok(frames.length > 1, `frames sampled: ${frames.length}`);
-  assert.deepEqual(frames.filter((f) => !f.startsWith('ring') || f.includes('replaced')), [], `the header, frame by frame: ${frames.join('; ')}`);
+  await assertRingKept(page, 'the header');
   assert.equal(await page.locator('[data-tapped]').count(), 0, 'the app took the boot script\'s mark away');
   assert.equal(await head.getAttribute('aria-pressed'), 'true', 'the layer summary opened');
   assert.match(await page.locator('.fs-side .fs-detail-title').innerText(), /the whole layer/);
@@ -163,22 +172,12 @@ test('a phone: a cell tapped in the accordion before the wasm runs shows its rin
   assert.notEqual(ring, unpressedRing, 'the tapped button shows the selection ring before the app runs');
   assert.equal(await page.locator('.fs[data-live]').count(), 0, 'still the static page');
   // Every frame until its panel shows keeps the ring (hydration does not drop it).
-  await page.evaluate(({ pos, ring }) => {
-    const seen = window.ringByFrame = [];
-    const b = document.querySelector(`.fs-accordion button[data-pos="${pos}"]`);
-    const frame = () => {
-      const panel = b.closest('details')?.querySelector('.fs-detail');
-      seen.push(`${getComputedStyle(b).boxShadow === ring ? 'ring' : 'NO RING'}${b.isConnected ? '' : ' (replaced)'}${panel ? ', panel' : ''}`);
-      if (!panel) requestAnimationFrame(frame);
-    };
-    requestAnimationFrame(frame);
-  }, { pos, ring });
+  await watchRing(page, `.fs-accordion button[data-pos="${pos}"]`, ring);
   release();
   await appReady(page);
   const panel = layer.locator('.fs-detail');
   await panel.waitFor();
-  const frames = await page.evaluate(() => window.ringByFrame);
-  assert.deepEqual(frames.filter((f) => !f.startsWith('ring') || f.includes('replaced')), [], `the button, frame by frame: ${frames.join('; ')}`);
+  await assertRingKept(page, 'the button');
   // Opened in place, under its button, pressed, with the same ring.
   assert.equal(await button.getAttribute('aria-pressed'), 'true');
   assert.equal(await settledRing(button), ring);
