@@ -8,7 +8,7 @@ use yew::{Event, NodeRef};
 
 use super::BROWSER;
 use crate::model::config::View;
-use crate::model::embed::VIEW_ATTR;
+use crate::model::embed::{INTENTS_PROP, VIEW_ATTR};
 
 fn element(node: &NodeRef) -> Option<Element> {
     if !BROWSER {
@@ -81,13 +81,17 @@ pub fn shown(root: &Element, selector: &str) -> bool {
     BROWSER && visible(root, selector).is_some()
 }
 
-/// Before hydration: the view the prerendered widget under `root` shows (its `.fs`
-/// element's [`VIEW_ATTR`], set by the boot script), if it names one.
+/// Before hydration: the view the boot script showed in the prerendered widget under `root`
+/// (its `.fs` element's [`VIEW_ATTR`]), if it ran (it leaves [`INTENTS_PROP`] there; a strict
+/// Content-Security-Policy blocks it) and that names a view.
 pub fn view_shown(root: &Element) -> Option<View> {
     if !BROWSER {
         return None;
     }
     let fs = root.query_selector(".fs").ok().flatten()?;
+    if !js_sys::Reflect::has(&fs, &JsValue::from_str(INTENTS_PROP)).unwrap_or(false) {
+        return None;
+    }
     View::parse(&fs.get_attribute(VIEW_ATTR)?)
 }
 
