@@ -6,7 +6,7 @@
 // Usage: node bench/select-variants.mjs <dist> '{"name": "css", ...}' [rounds, 2] [CPU slowdown, 4]
 //   e.g. node bench/select-variants.mjs target/bench/dist-10x '{"as built": "", "no panel": ".fs-side{display:none!important}"}'
 import path from 'node:path';
-import { openChart, selectLatencies, takeSelectionsFromApp } from './select.mjs';
+import { domOnlyLatencies, median } from './select.mjs';
 
 const dir = path.resolve(process.argv[2] || 'target/bench/dist-10x');
 const variants = JSON.parse(process.argv[3] || '{"as built": ""}');
@@ -16,15 +16,8 @@ const n = 15;
 
 const runs = Object.fromEntries(Object.keys(variants).map((k) => [k, []]));
 for (let r = 0; r < rounds; r++) {
-  for (const [name, css] of Object.entries(variants)) {
-    const { page, cdp, close } = await openChart(dir, { rate: 1, css: css || undefined });
-    await takeSelectionsFromApp(page, n);
-    await cdp.send('Emulation.setCPUThrottlingRate', { rate });
-    runs[name].push(...(await selectLatencies(page, n)));
-    await close();
-  }
+  for (const [name, css] of Object.entries(variants)) runs[name].push(...(await domOnlyLatencies(dir, n, { rate, css: css || undefined })));
 }
-const median = (a) => [...a].sort((x, y) => x - y)[a.length >> 1];
 console.log(`${path.relative(process.cwd(), dir) || dir}, DOM only, CPU ${rate}x, ${rounds} pages of ${n} clicks per variant, alternating; medians:`);
 const width = Math.max(...Object.keys(runs).map((k) => k.length));
 for (const [name, v] of Object.entries(runs)) {

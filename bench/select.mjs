@@ -121,6 +121,21 @@ export async function takeSelectionsFromApp(page, n, { stride = 7, first = 3 } =
   });
 }
 
+/** Select → paint of `n` clicks with the browser's work alone: a fresh chart page of `dir`
+ *  (with the stylesheet `css`, as openChart adds it), its selections taken from the app
+ *  (takeSelectionsFromApp) unthrottled, then measured with the CPU slowed by `rate`. */
+export async function domOnlyLatencies(dir, n, { rate = 4, css } = {}) {
+  const { page, cdp, close } = await openChart(dir, { rate: 1, css });
+  await takeSelectionsFromApp(page, n);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+  const lat = await selectLatencies(page, n);
+  await close();
+  return lat;
+}
+
+/** The median the selection scripts print (the upper middle of an even count). */
+export const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
+
 /** The complete events ('X') of the renderer's main thread in a Chrome trace (what
  *  Tracing.dataCollected gave): where the page's script, style, layout and paint run. The
  *  main thread is the CrRendererMain that ran a layout (the trace may hold other renderers). */

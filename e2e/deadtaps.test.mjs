@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { serve, launch, openHeld, appReady } from './harness.mjs';
-import { hostPage, until } from './embed-helpers.mjs';
+import { hostPage, until, watchViewByFrame } from './embed-helpers.mjs';
 
 let server, browser;
 before(async () => {
@@ -63,26 +63,14 @@ async function tapBeforeTheApp(page, root) {
   assert.equal(await root.locator('.fs[data-live]').count(), 0, 'still the static page: the wasm is held back');
   // From now until three frames after the app runs, every frame shows the quiz: hydration
   // does not show the chart again before the replay switches back to the quiz.
-  await root.locator('.fs').evaluate((fs) => {
-    const seen = fs.quizByFrame = [];
-    let live = 0;
-    const frame = () => {
-      const tab = fs.querySelector('#fs-tab-quiz');
-      const panel = fs.querySelector('#fs-panel-quiz');
-      seen.push(tab.getAttribute('aria-selected') === 'true' && panel.getClientRects().length > 0 ? 'quiz' : 'NOT THE QUIZ');
-      if (fs.hasAttribute('data-live')) live++;
-      if (live < 3) requestAnimationFrame(frame);
-      else seen.done = true;
-    };
-    requestAnimationFrame(frame);
-  });
+  await root.locator('.fs').evaluate(watchViewByFrame, 'quiz');
   return { pos, value };
 }
 
 /** After the app runs and its quiz is live: each tap took effect, once. */
 async function assertApplied(page, root, { pos, value }) {
   await appReady(page, root);
-  const frames = await until(page, 'frames sampled until the app ran', () => root.locator('.fs').evaluate((fs) => fs.quizByFrame?.done && fs.quizByFrame));
+  const frames = await until(page, 'frames sampled until the app ran', () => root.locator('.fs').evaluate((fs) => fs.viewByFrame?.done && fs.viewByFrame));
   assert.deepEqual(frames.filter((f) => f !== 'quiz'), [], `the quiz tab, frame by frame: ${frames.join(' ')}`);
   // The tab switched (the last of the view changes).
   assert.equal(await root.locator('#fs-tab-quiz').getAttribute('aria-selected'), 'true');

@@ -53,6 +53,25 @@ export function count(requests, re) {
 
 /** Polls `fn` (async, returns truthy when done) without fixed sleeps standing in for
  *  a condition: each turn waits for the page's next animation frame. */
+/** In the page (pass it to an evaluate): records, every frame from now until three frames
+ *  after the app runs, whether the widget `fs` (or the page's first `.fs`) shows `view`: its
+ *  tab selected and its panel on screen. The frames are in `fs.viewByFrame`, marked `done`
+ *  at the end. */
+export function watchViewByFrame(fs, view) {
+  fs = fs || document.querySelector('.fs');
+  const seen = fs.viewByFrame = [];
+  let live = 0;
+  const frame = () => {
+    const tab = fs.querySelector(`#fs-tab-${view}`);
+    const panel = fs.querySelector(`#fs-panel-${view}`);
+    seen.push(tab.getAttribute('aria-selected') === 'true' && panel.getClientRects().length > 0 ? view : `NOT ${view.toUpperCase()}`);
+    if (fs.hasAttribute('data-live')) live++;
+    if (live < 3) requestAnimationFrame(frame);
+    else seen.done = true;
+  };
+  requestAnimationFrame(frame);
+}
+
 export async function until(page, what, fn, turns = 400) {
   for (let i = 0; i < turns; i++) {
     const v = await fn();

@@ -13,7 +13,7 @@ import { pathToFileURL } from 'node:url';
 import { serve, injectHead, DIST, ROOT, focusRingCut, atTopOfScreen } from './harness.mjs';
 import { read, ids, LAYERS, TOOLS, EVENTS, SECTIONS } from './content.mjs';
 import { COLLECTOR } from './engines/collector.mjs';
-import { listenerPage } from './embed-helpers.mjs';
+import { listenerPage, watchViewByFrame } from './embed-helpers.mjs';
 
 // ---- Facts from the content files ---------------------------------------------
 const pos = (layer, tool) => `${LAYERS.indexOf(layer) + 1}-${TOOLS.indexOf(tool) + 1}`;
@@ -191,22 +191,11 @@ for (const engineName of (process.env.XB_ENGINES || 'firefox,webkit').split(',')
         // from now until three frames after the app runs.
         await page.click(() => document.querySelector('#fs-tab-points'));
         assert.equal(await page.evaluate(shown, '#fs-panel-points'), true);
-        await page.evaluate(() => {
-          const seen = window.pointsByFrame = [];
-          let live = 0;
-          const frame = () => {
-            const points = document.querySelector('#fs-panel-points').getClientRects().length > 0;
-            seen.push(points ? 'points' : 'NOT THE KEY POINTS');
-            if (document.querySelector('.fs[data-live]')) live++;
-            if (live < 3) requestAnimationFrame(frame);
-            else seen.done = true;
-          };
-          requestAnimationFrame(frame);
-        });
+        await page.evaluate(watchViewByFrame, null, 'points');
         release();
         await page.waitFor('the live app', live);
-        await page.waitFor('frames sampled until the app ran', () => window.pointsByFrame.done === true);
-        const frames = await page.evaluate(() => window.pointsByFrame);
+        await page.waitFor('frames sampled until the app ran', () => document.querySelector('.fs').viewByFrame.done === true);
+        const frames = await page.evaluate(() => [...document.querySelector('.fs').viewByFrame]);
         assert.deepEqual(frames.filter((f) => f !== 'points'), [], `the key points tab, frame by frame: ${frames.join(' ')}`);
         // Back on the chart: the cell tapped before the app is the one open.
         await page.click(() => document.querySelector('#fs-tab-chart'));
