@@ -46,6 +46,12 @@ test('link-card tags: escaped, absolute image with a base URL, none without, rep
   const once = withSocialTags(page, tags);
   assert.equal(withSocialTags(once, tags), once, 'running twice changes nothing');
   assert.equal((withSocialTags(once, bare).match(/og:title/g) || []).length, 1);
+  // As Trunk writes index.html: its preload links on the line before </head>. A rerun
+  // replaces the block and keeps them.
+  const trunk = '<html><head><title>t</title>\n<link rel="modulepreload" href="./widget.js"><link rel="preload" href="./widget_bg.wasm"></head><body></body></html>';
+  const first = withSocialTags(trunk, tags);
+  assert.equal(withSocialTags(first, tags), first, 'running twice changes nothing');
+  assert.match(withSocialTags(first, bare), /<link rel="modulepreload" href="\.\/widget\.js"><link rel="preload" href="\.\/widget_bg\.wasm">\s*<!-- full-stack: link card -->/);
 });
 
 test('escapeHtml escapes the five characters', () => {
@@ -132,6 +138,8 @@ test('FULL_STACK_BASE_URL puts absolute card URLs into index.html', () => {
     assert.match(index, /<meta property="og:url" content="https:\/\/news\.example\.com\/widgets\/full-stack\/">/);
     assert.equal((index.match(/og:title/g) || []).length, 1);
     assert.equal(index.split('data-prerendered').length, 2, 'a second run does not duplicate the widget');
+    assert.deepEqual(linked(dir).map((f) => f.file), linked(DIST).map((f) => f.file), 'a second run keeps every link (the glue\'s modulepreload too)');
+    assert.match(index, /<link rel="preload" href="\.\/widget_bg\.wasm"/, 'a second run keeps the wasm preload');
     for (const { file, matches } of linked(dir)) assert.ok(matches, `a second run: ${file}'s integrity hash matches`);
     // The poster tells email readers where to go.
     assert.match(fs.readFileSync(path.join(dir, 'poster.svg'), 'utf8'), /take the quiz at news\.example\.com\/widgets\/full-stack</);

@@ -253,8 +253,10 @@ export function withSocialTags(html, tags) {
   if (start >= 0) {
     const end = html.indexOf(SOCIAL_END, start);
     if (end < 0) throw new Error('index.html: unterminated link-card block');
-    const lineStart = html.lastIndexOf('\n', start) + 1;
-    html = html.slice(0, lineStart) + html.slice(end + SOCIAL_END.length + 1);
+    // The block and its indentation only: Trunk writes its preload links on the line the
+    // block starts on, and they stay.
+    const from = start - /[ \t]*$/.exec(html.slice(0, start))[0].length;
+    html = html.slice(0, from) + html.slice(end + SOCIAL_END.length).replace(/^\n/, '');
   }
   if (!html.includes('</head>')) throw new Error('index.html: no </head>');
   return html.replace('</head>', () => `${tags}</head>`);
