@@ -39,8 +39,9 @@ export function injectHead(html, snippet) {
  *  HTML, CSS and JavaScript file from `dir` is served as it returns (the old-engine test
  *  takes light-dark() out of the styles). With `hold(path)`, a request for a path it returns
  *  a promise for is answered once that promise settles (the engines without request
- *  interception hold the wasm back this way). */
-export async function serve(dir = DIST, extraRoutes = {}, { inject = null, rewrite = null, hold = null } = {}) {
+ *  interception hold the wasm back this way). With `headers(path)`, a file from `dir` is
+ *  served with the headers it returns as well (a page's Content-Security-Policy). */
+export async function serve(dir = DIST, extraRoutes = {}, { inject = null, rewrite = null, hold = null, headers = null } = {}) {
   const requests = [];
   const server = http.createServer(async (req, res) => {
     const url = new URL(req.url, 'http://x');
@@ -62,6 +63,7 @@ export async function serve(dir = DIST, extraRoutes = {}, { inject = null, rewri
     res.writeHead(200, {
       'content-type': TYPES[path.extname(file)] || 'application/octet-stream',
       'access-control-allow-origin': '*',
+      ...(headers?.(url.pathname) || {}),
     });
     if (rewrite && ['.html', '.css', '.js'].includes(path.extname(file))) {
       const text = rewrite(fs.readFileSync(file, 'utf8'), url.pathname);

@@ -14,6 +14,7 @@ import { serve, injectHead, DIST, ROOT, focusRingCut, atTopOfScreen } from './ha
 import { read, ids, LAYERS, TOOLS, EVENTS, SECTIONS } from './content.mjs';
 import { COLLECTOR } from './engines/collector.mjs';
 import { listenerPage, watchViewByFrame } from './embed-helpers.mjs';
+import { CSP_FILE, readCsp, inlineHashes } from '../scripts/dist.mjs';
 
 // ---- Facts from the content files ---------------------------------------------
 const pos = (layer, tool) => `${LAYERS.indexOf(layer) + 1}-${TOOLS.indexOf(tool) + 1}`;
@@ -208,6 +209,31 @@ for (const engineName of (process.env.XB_ENGINES || 'firefox,webkit').split(',')
       } finally {
         release();
         await slow.close();
+      }
+    });
+
+    test('index.html and embed.html under their policies (dist/csp.txt): the boot script shows the address\'s view, the app runs, nothing is blocked', async () => {
+      // Each page's policy, and the hash of the error collector put into it (which also
+      // records CSP violations).
+      const policies = readCsp(fs.readFileSync(path.join(DIST, CSP_FILE), 'utf8'));
+      const collector = inlineHashes(COLLECTOR).scripts[0];
+      const strict = await serve(undefined, {}, {
+        inject: COLLECTOR,
+        headers: (p) => (policies[p] ? { 'content-security-policy': policies[p].replace("script-src 'self'", `script-src 'self' ${collector}`) } : {}),
+      });
+      try {
+        for (const url of ['/#quiz', '/embed.html?view=quiz']) {
+          const page = await open(`${strict.origin}${url}`);
+          await page.waitFor('the live app', live);
+          assert.equal(await page.evaluate(shown, '#fs-panel-quiz'), true, url);
+          await page.click(() => document.querySelector('#fs-tab-chart'));
+          await page.click(() => document.querySelector('.fs-matrix button[data-pos="3-2"]'));
+          await page.waitFor('the details', () => document.querySelector('.fs-side .fs-detail h3'));
+          await noErrors(page);
+          await page.close();
+        }
+      } finally {
+        await strict.close();
       }
     });
 

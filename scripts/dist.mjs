@@ -17,6 +17,8 @@
 //                         uses the chart's own matrix_svg() and csv()
 //   dist/oembed.json      with FULL_STACK_BASE_URL: the oEmbed response platforms fetch
 //                         when a link to index.html is pasted (linked from its <head>)
+//   dist/csp.txt          a Content-Security-Policy for each page, its inline scripts and
+//                         styles allowed by hash, for hosts that send one (see pagePolicy)
 //
 // It refuses to finish if anything in dist/ still carries a development artefact
 // (Trunk's live-reload script, a debug wasm): see assertReleaseBuild.
@@ -461,10 +463,88 @@ export function build(dist, env = process.env) {
 
   // Demo host pages.
   copyDir(path.join(WWW, 'demo'), path.join(dist, 'demo'));
+  writeCsp(dist);
 
   if (!baseUrl) console.log('dist: FULL_STACK_BASE_URL is not set: link cards get no image and there is no oembed.json (set it to where dist/ is hosted)');
   assertReleaseBuild(dist);
   report(dist);
+}
+
+/** The pages `csp.txt` gives a policy for, and the paths each is served at. */
+export const CSP_FILE = 'csp.txt';
+const CSP_PAGES = [
+  ['index.html', ['/', '/index.html']],
+  ['embed.html', ['/embed.html']],
+  [TRANSCRIPT_FILE, [`/${TRANSCRIPT_FILE}`]],
+  ['sources.html', ['/sources.html']],
+  ['full-stack.html', ['/full-stack.html']],
+];
+
+/** The SHA-256 source expressions (`'sha256-…'`) of a page's inline scripts and styles, as
+ *  a Content-Security-Policy matches them: the exact text between the tags. Data blocks
+ *  (`type="application/json"`) are not scripts and need none. */
+export function inlineHashes(html) {
+  const hash = (text) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+  const scripts = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)]
+    .filter(([, attrs]) => !/\bsrc\s*=/i.test(attrs) && !/\btype\s*=\s*"?application\/(ld\+)?json/i.test(attrs))
+    .map(([, , text]) => hash(text));
+  const styles = [...html.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style>/gi)].map(([, text]) => hash(text));
+  return { scripts: [...new Set(scripts)], styles: [...new Set(styles)] };
+}
+
+/** The Content-Security-Policy for a page of dist/ (`also`: pages it opens from a Blob URL,
+ *  which inherit its policy). Everything from the site itself; inline scripts and styles only
+ *  by hash, so a script injected into the page would not run; WebAssembly where the page
+ *  starts the widget; images also from data: (the pages' empty favicon) and blob: (the
+ *  downloads); no plugins, no <base>, no form submissions. No frame-ancestors: embed.html is
+ *  made to be framed by any page. */
+export function pagePolicy(html, also = []) {
+  const all = [html, ...also].map(inlineHashes);
+  const scripts = [...new Set(all.flatMap((h) => h.scripts))];
+  const styles = [...new Set(all.flatMap((h) => h.styles))];
+  const wasm = /widget_bg\.wasm|WebAssembly|FULL_STACK_WASM/.test(html) ? ["'wasm-unsafe-eval'"] : [];
+  return [
+    "default-src 'self'",
+    ['script-src', "'self'", ...scripts, ...wasm].join(' '),
+    ['style-src', "'self'", ...styles].join(' '),
+    "img-src 'self' data: blob:",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'none'",
+  ].join('; ');
+}
+
+/** csp.txt: each page's policy, in the `_headers` format of Netlify and Cloudflare Pages. */
+function writeCsp(dist) {
+  const lines = [
+    '# A Content-Security-Policy for each page of this build (make dist writes it; the hashes are',
+    "# of this build's inline scripts and styles, so take the file again after every build).",
+    '# Netlify, Cloudflare Pages: rename it _headers. Another server: send each page its policy.',
+  ];
+  // full-stack.html opens its transcript from a Blob URL, which inherits its policy: the
+  // transcript page, with the script that full-stack.html adds to it (its backLinks).
+  const single = read(dist, 'full-stack.html');
+  const backLinks = /const backLinks = `(<script>[\s\S]*?)<\\\/script>`;/.exec(single);
+  if (!backLinks || /[\\`$]/.test(backLinks[1])) throw new Error('full-stack.html: the transcript\'s backLinks script is missing or not plain text');
+  const blobPage = [read(dist, TRANSCRIPT_FILE), `${backLinks[1]}</script>`];
+  for (const [page, paths] of CSP_PAGES) {
+    const html = read(dist, page);
+    const policy = pagePolicy(html, page === 'full-stack.html' ? blobPage : []);
+    for (const p of paths) lines.push(p, `  Content-Security-Policy: ${policy}`);
+  }
+  fs.writeFileSync(path.join(dist, CSP_FILE), `${lines.join('\n')}\n`);
+}
+
+/** The policies of a csp.txt (or _headers) file: { path: policy }. */
+export function readCsp(text) {
+  const out = {};
+  let at = null;
+  for (const line of text.split('\n')) {
+    if (/^\//.test(line)) at = line.trim();
+    const m = /^\s+Content-Security-Policy:\s*(.+)$/.exec(line);
+    if (m && at) out[at] = m[1].trim();
+  }
+  return out;
 }
 
 /** What a development build leaves behind: Trunk's live-reload script (its placeholders,
