@@ -473,7 +473,7 @@ export function build(dist, env = process.env) {
 /** The pages `csp.txt` gives a policy for, and the paths each is served at. */
 export const CSP_FILE = 'csp.txt';
 const CSP_PAGES = [
-  ['index.html', ['/', '/index.html']],
+  [WIDGET_PAGE, ['/', `/${WIDGET_PAGE}`]],
   ['embed.html', ['/embed.html']],
   [TRANSCRIPT_FILE, [`/${TRANSCRIPT_FILE}`]],
   ['sources.html', ['/sources.html']],
