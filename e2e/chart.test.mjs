@@ -165,6 +165,40 @@ test("a large cell's panel paints its head and first entries at once, then the r
   await context.close();
 });
 
+test('a row or column summary paints its first cells at once, then the rest, busy until whole', async () => {
+  const { page, context, errors } = await open(browser, server.origin + '/');
+  await appReady(page);
+  // The layer and the tool with the most cells of evidence, and those cells.
+  const most = (key) => {
+    const by = new Map();
+    for (const c of CELLS) by.set(c[key], [...(by.get(c[key]) || []), c]);
+    return [...by].sort((a, b) => b[1].length - a[1].length)[0];
+  };
+  const [layer, inRow] = most('layer');
+  const [tool, inColumn] = most('tool');
+  await page.evaluate(() => {
+    window.__panels = [];
+    const side = document.querySelector('.fs-side');
+    new MutationObserver(() => {
+      const d = side.querySelector('.fs-detail');
+      if (d) window.__panels.push({ busy: d.getAttribute('aria-busy'), title: d.querySelector('h3')?.textContent, lines: d.querySelectorAll('.fs-line-list > li').length });
+    }).observe(side, { subtree: true, childList: true, attributes: true });
+  });
+  for (const [key, cells] of [[`${LAYERS.indexOf(layer) + 1}-0`, inRow], [`0-${TOOLS.indexOf(tool) + 1}`, inColumn]]) {
+    assert.ok(cells.length > 4, `${key}: more cells than the first paint shows`);
+    await page.evaluate(() => { window.__panels = []; });
+    await page.locator(`.fs-matrix button.fs-head[data-pos="${key}"]`).click();
+    await until(async () => (await page.evaluate(() => window.__panels.at(-1)?.busy)) === null && (await panel(page).count()) === 1, `${key}: the whole summary`);
+    const states = await page.evaluate(() => window.__panels);
+    const title = states.at(-1).title;
+    const first = states.find((p) => p.title === title);
+    assert.deepEqual([first.busy, first.lines <= 4], ['true', true], `${key}, the first paint: ${JSON.stringify(first)}`);
+    assert.deepEqual(states.at(-1), { busy: null, title, lines: cells.length }, `${key}: then every cell with evidence, not busy`);
+  }
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 // ---- Keyboard ----------------------------------------------------------------
 test('keyboard: one tab stop, arrows move, Enter and Space select, Escape closes and returns focus', async () => {
   const { page, context } = await open(browser, server.origin + '/');

@@ -57,11 +57,11 @@ pub fn Detail(props: &DetailProps) -> Html {
         ),
         ChartTarget::Layer(l) => (
             format!("{}: the whole layer", content.layer(l).name),
-            line_detail(content, props, &links, Line::Layer(l), &row_summary(content, l, props.filter)),
+            line_detail(content, props, &links, Line::Layer(l), &row_summary(content, l, props.filter), whole),
         ),
         ChartTarget::Tool(t) => (
             format!("{}: across the stack", content.tool(t).short),
-            line_detail(content, props, &links, Line::Tool(t), &column_summary(content, t, props.filter)),
+            line_detail(content, props, &links, Line::Tool(t), &column_summary(content, t, props.filter), whole),
         ),
     };
     html! {
@@ -167,6 +167,11 @@ fn cell_detail(
 
 /// How many entries a newly opened panel paints before the rest (see [`Detail`]).
 const FIRST_ENTRIES: usize = 2;
+
+/// How many cells a newly opened row or column summary paints before the rest: each has
+/// its summary and sources, and a column of 45 layers (10x content) was most of the time
+/// from a click on its header to the paint.
+const FIRST_LINES: usize = 4;
 
 /// A cell's entries (programs, examples, figures), claim by claim, each claim with the
 /// numbers of its sources, and the sources themselves, as the filter admits them; the
@@ -311,6 +316,7 @@ fn line_detail<T: Copy>(
     links: &Links,
     line: Line,
     s: &LineSummary<T>,
+    whole: bool,
 ) -> Html
 where
     Line: Along<T>,
@@ -338,7 +344,7 @@ where
             </p>
             if !s.shown.is_empty() {
                 <ul class="fs-line-list">
-                    { for s.shown.iter().map(|&(i, ev)| {
+                    { for s.shown.iter().take(if whole { usize::MAX } else { FIRST_LINES }).map(|&(i, ev)| {
                         let target = line.target(i);
                         let onclick = props.on_select.reform(move |e: MouseEvent| (target, e.detail() > 0));
                         let cell = match target {
