@@ -228,6 +228,11 @@ async function measure(browser, url, kind, network, mode = 'interactive') {
     r.select4x = median(await selectLatencies(page, 9));
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
     if (!NETWORKS[network] && kind === 'widget') {
+      // A layer's and a tool's header (the row and column summaries), 4x CPU.
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+      r.rowHead4x = median(await selectLatencies(page, 9, { buttons: HEADS.row }));
+      r.colHead4x = median(await selectLatencies(page, 9, { buttons: HEADS.column }));
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
       // The same clicks with the app's work taken out (the browser's floor), last: the app
       // cannot patch its DOM after this.
       await takeSelectionsFromApp(page, 9);
@@ -238,6 +243,9 @@ async function measure(browser, url, kind, network, mode = 'interactive') {
   await context.close();
   return r;
 }
+
+/** The matrix's header buttons: a layer's (its row summary) and a tool's (its column's). */
+const HEADS = { row: 'table.fs-matrix tbody th button.fs-head', column: 'table.fs-matrix thead button.fs-head' };
 
 // ---------------------------------------------------------------------------
 
@@ -267,7 +275,7 @@ async function suite(browser, dist, label, network, { tap = true } = {}) {
   const med = {};
   for (const [kind, rs] of Object.entries(results)) {
     med[kind] = Object.fromEntries(
-      ['bytes', 'dataBytes', 'fcp', 'tableVisible', 'interactive', 'select', 'select4x', 'domSelect4x', 'memory'].map((k) => [k, median(rs.map((r) => r[k]))]),
+      ['bytes', 'dataBytes', 'fcp', 'tableVisible', 'interactive', 'select', 'select4x', 'domSelect4x', 'rowHead4x', 'colHead4x', 'memory'].map((k) => [k, median(rs.map((r) => r[k]))]),
     );
   }
   if (tap) {
@@ -304,6 +312,7 @@ function table(title, med) {
     `Ratios: widget/floor bytes ${ratio(w.bytes, f.bytes)}, FCP ${ratio(w.fcp, f.fcp)}, table visible ${ratio(w.tableVisible, f.tableVisible)}; ` +
       `widget interactive / floor FCP ${ratio(w.interactive, f.fcp)}; CSR/widget FCP ${ratio(c.fcp, w.fcp)}, table visible ${ratio(c.tableVisible, w.tableVisible)}.`,
     '',
+    ...(w.rowHead4x != null ? [`A header's summary, select → paint at 4x CPU (its first cells; the rest follow in the next frame): a layer's row ${w.rowHead4x.toFixed(1)} ms, a tool's column ${w.colHead4x.toFixed(1)} ms.`, ''] : []),
     ...(w.domSelect4x != null ? [`Select → paint with the DOM work alone, 4x CPU (the same clicks on the widget's page, taken from the app and shown by plain DOM calls with the panel markup the app rendered: no wasm, no diff; \`bench/select-floor.mjs\`): ${w.domSelect4x.toFixed(1)} ms, against the widget's ${w.select4x.toFixed(1)} ms.`, ''] : []),
     ...(med.tap ? [`Tap at first paint → panel painted (widget, one click at the first frame after the chart's paint): median ${med.tap.median == null ? '—' : med.tap.median.toFixed(1) + ' ms'} over the ${med.tap.runs - med.tap.lost} runs where the panel came; the tap was lost in ${med.tap.lost} of ${med.tap.runs} runs. The tap shown (the cell's selection ring painted): median ${med.tap.shown == null ? '—' : med.tap.shown.toFixed(1) + ' ms'}, in ${med.tap.shownIn} of ${med.tap.runs} runs.`, ''] : []),
   ].join('\n');
@@ -341,6 +350,18 @@ for (const network of Object.keys(NETWORKS)) {
 }
 await browser.close();
 
+/** The scaling curve: the widget at each content size, loopback, from the tables above. */
+function curveTable() {
+  const ms = (x) => (x == null ? '—' : x.toFixed(1));
+  const rows = sections.filter(([title]) => title.endsWith('loopback')).map(([title, med]) => {
+    const w = med.widget;
+    return `| ${title.split(' ')[0]} | ${(w.bytes / 1024).toFixed(1)} | ${ms(w.fcp)} | ${ms(w.interactive)} | ${ms(w.select4x)} | ${ms(w.rowHead4x)} | ${ms(w.colHead4x)} | ${(w.memory / 1048576).toFixed(2)} |`;
+  });
+  return ['### Scaling curve (the widget, loopback)', '',
+    '| content | first load (KiB, brotli) | FCP (ms) | interactive (ms) | cell select → paint, 4x CPU (ms) | layer header (ms) | tool header (ms) | JS heap + wasm (MiB) |',
+    '|---|---|---|---|---|---|---|---|', ...rows, ''].join('\n');
+}
+
 const cpu = os.cpus()[0]?.model || 'unknown CPU';
 const lines = [
   `## Benchmark, ${new Date().toISOString().slice(0, 10)}`,
@@ -349,6 +370,7 @@ const lines = [
   `Command: \`${process.env.BENCH_COMMAND || 'node bench/run.mjs ' + process.argv.slice(2).join(' ')}\`; ${RUNS} runs per page, alternating, medians; served brotli q11 from 127.0.0.1, cache disabled, 1280x900; "slow 4G" is Chromium's network emulation at 150 ms RTT and 1.6 Mbps down.`,
   '',
   sizeTable(),
+  curveTable(),
   ...sections.map(([title, med]) => table(title, med)),
 ];
 const text = lines.join('\n');
