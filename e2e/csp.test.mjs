@@ -7,7 +7,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { serve, launch, appReady, DIST } from './harness.mjs';
+import { serve, launch, open, openHeld, appReady, DIST } from './harness.mjs';
 import { answerOneQuizQuestion, selectedTab, until } from './embed-helpers.mjs';
 import { CSP_FILE, readCsp, inlineHashes } from '../scripts/dist.mjs';
 
@@ -21,26 +21,12 @@ before(async () => {
 });
 after(async () => { await browser?.close(); await server?.close(); });
 
-/** A page of `origin` opened with every CSP violation, console error and uncaught
- *  exception recorded (in the page and any tab it opens); with `held`, the wasm is held
- *  back until `release()`. */
-async function openUnder(origin, url, { held = false } = {}) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  await context.addInitScript(() => {
-    window.__violations = [];
-    document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI} ${e.sample}`));
-  });
-  const errors = [];
-  context.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-  context.on('weberror', (e) => errors.push(String(e.error())));
-  let release = () => {};
-  if (held) {
-    const gate = new Promise((r) => { release = r; });
-    await context.route('**/*.wasm', async (route) => { await gate; await route.continue(); });
-  }
-  const page = await context.newPage();
-  await page.goto(origin + url, { waitUntil: held ? 'domcontentloaded' : 'load' });
-  return { page, context, errors, release: () => release() };
+/** Records every CSP violation in each document, before its own scripts run (an init
+ *  script for `open` and `openHeld`, which record console errors and uncaught exceptions
+ *  in the page and in any tab it opens). */
+function recordViolations() {
+  window.__violations = [];
+  document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI} ${e.sample}`));
 }
 
 const violations = (page) => page.evaluate(() => window.__violations);
@@ -59,7 +45,7 @@ test('dist/csp.txt gives every page a policy that allows inline code only by has
 
 for (const [name, url] of [['index.html', '/#quiz'], ['embed.html', '/embed.html?view=quiz']]) {
   test(`${name} under its policy: the boot script runs before the wasm, taps are kept, every view works, nothing is blocked`, async () => {
-    const { page, context, errors, release } = await openUnder(server.origin, url, { held: true });
+    const { page, context, errors, release } = await openHeld(browser, server.origin + url, { init: recordViolations });
     // The boot script showed the address's view before any wasm ran, and records taps.
     assert.equal(await page.locator('.fs').getAttribute('data-view'), 'quiz', 'the quiz, as the address asks, before the wasm');
     await page.locator('#fs-tab-chart').click();
@@ -86,7 +72,7 @@ for (const [name, url] of [['index.html', '/#quiz'], ['embed.html', '/embed.html
 }
 
 test('transcript.html and sources.html under their policies: the transcript marks the cited lines, nothing is blocked', async () => {
-  const { page, context, errors } = await openUnder(server.origin, '/transcript.html#L120-125');
+  const { page, context, errors } = await open(browser, server.origin + '/transcript.html#L120-125', { init: recordViolations });
   await until(page, 'the cited lines marked by the inline script', async () => (await page.locator('.tr-target').count()) === 6);
   assert.deepEqual(await violations(page), []);
   const sources = await context.newPage();
@@ -98,7 +84,7 @@ test('transcript.html and sources.html under their policies: the transcript mark
 });
 
 test('full-stack.html under its policy: the app runs from the inline wasm and data, its transcript opens, nothing is blocked', async () => {
-  const { page, context, errors } = await openUnder(server.origin, '/full-stack.html#points');
+  const { page, context, errors } = await open(browser, server.origin + '/full-stack.html#points', { init: recordViolations });
   await appReady(page);
   const link = page.locator('#fs-panel-points .fs-point a.fs-cite').first();
   await link.waitFor();
@@ -117,7 +103,7 @@ test("the check sees a blocked boot script: embed.html under a policy without th
   assert.notEqual(strict, policies['/embed.html']);
   const other = await serve(DIST, {}, { headers: (p) => (p === '/embed.html' ? { 'content-security-policy': strict } : {}) });
   try {
-    const { page, context } = await openUnder(other.origin, '/embed.html?view=quiz');
+    const { page, context } = await open(browser, other.origin + '/embed.html?view=quiz', { init: recordViolations });
     await appReady(page);
     const seen = await violations(page);
     assert.equal(seen.length, 1, JSON.stringify(seen));

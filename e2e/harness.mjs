@@ -95,14 +95,24 @@ export async function launch() {
   });
 }
 
-/** Opens a page that records console errors, uncaught exceptions and every request URL. */
-export async function open(browser, url, { width = 1280, height = 900, colorScheme = 'light', javaScriptEnabled = true } = {}) {
-  const context = await browser.newContext({ viewport: { width, height }, colorScheme, javaScriptEnabled });
-  const page = await context.newPage();
+/** Records the console errors and uncaught exceptions of every page in `context` (a tab
+ *  the page opens as well). */
+function recordErrors(context) {
   const errors = [];
+  context.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  context.on('weberror', (e) => errors.push(String(e.error())));
+  return errors;
+}
+
+/** Opens a page that records console errors, uncaught exceptions (of every tab in its
+ *  context) and every request URL. `init`, if given, runs in each document before its own
+ *  scripts (`addInitScript`). */
+export async function open(browser, url, { width = 1280, height = 900, colorScheme = 'light', javaScriptEnabled = true, init = null } = {}) {
+  const context = await browser.newContext({ viewport: { width, height }, colorScheme, javaScriptEnabled });
+  if (init) await context.addInitScript(init);
+  const errors = recordErrors(context);
+  const page = await context.newPage();
   const requests = [];
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-  page.on('pageerror', (e) => errors.push(String(e)));
   page.on('request', (r) => requests.push(r.url()));
   await page.goto(url);
   return { page, context, errors, requests };
@@ -111,22 +121,25 @@ export async function open(browser, url, { width = 1280, height = 900, colorSche
 /** Opens `url` in a new context whose wasm responses are held back until `release()`:
  *  the page shows the server-rendered markup and none of the app's code has run, so a
  *  test can tag server-rendered nodes first. Resolves once the page has asked for the
- *  wasm (its JS is running and would hydrate now if the wasm came). */
-export async function openHeld(browser, url, { width = 1280, height = 900, colorScheme = 'light' } = {}) {
+ *  wasm (its JS is running and would hydrate now if the wasm came). With `held`, the
+ *  requests held are those matching it instead, and with `answer(route)`, they are
+ *  answered so on release (a failed load). `init` and the errors: as in `open`. */
+export async function openHeld(browser, url, {
+  width = 1280, height = 900, colorScheme = 'light', init = null, held = '**/*.wasm', answer = (route) => route.continue(),
+} = {}) {
   const context = await browser.newContext({ viewport: { width, height }, colorScheme });
+  if (init) await context.addInitScript(init);
   let release;
   const gate = new Promise((r) => { release = r; });
   let asked;
   const requested = new Promise((r) => { asked = r; });
-  await context.route('**/*.wasm', async (route) => {
+  await context.route(held, async (route) => {
     asked();
     await gate;
-    await route.continue();
+    await answer(route);
   });
+  const errors = recordErrors(context);
   const page = await context.newPage();
-  const errors = [];
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-  page.on('pageerror', (e) => errors.push(String(e)));
   // Not 'load': the page preloads the wasm, and a held preload would hold the load event.
   await page.goto(url, { waitUntil: 'domcontentloaded' });
   await requested;
