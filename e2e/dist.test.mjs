@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import crypto from 'node:crypto';
 import { DIST, ROOT } from './harness.mjs';
-import { exportsOf, fill, remToPx, parseBaseUrl, socialTags, withSocialTags, escapeHtml, build, rootMarkup, bootScript, singleFileScript, pngSize, devArtefacts, assertReleaseBuild } from '../scripts/dist.mjs';
+import { exportsOf, fill, remToPx, parseBaseUrl, socialTags, withSocialTags, escapeHtml, build, rootMarkup, bootScript, singleFileScript, withLoadFailureReported, ON_LOAD_FAILURE, pngSize, devArtefacts, assertReleaseBuild } from '../scripts/dist.mjs';
 import zlib from 'node:zlib';
 import { serve, launch, open, appReady } from './harness.mjs';
 
@@ -64,10 +64,19 @@ test('the single-file script refuses glue without a default export or with </scr
   assert.throws(() => singleFileScript('export { init as default };', new Uint8Array()), /no debugPanic export/);
   const s = singleFileScript('async function init() {}\nexport { initSync, init as default, debugPanic };', new Uint8Array([0, 97, 115, 109]));
   assert.match(s, /const FULL_STACK_WASM = "AGFzbQ==";/);
-  assert.match(s, /await init\(\{ module_or_path: fullStackBytes \}\);/);
+  assert.ok(s.includes(`await init({ module_or_path: fullStackBytes })${ON_LOAD_FAILURE};`), s.slice(-400));
   // Minified glue: the boot calls the local names behind the exports.
   const m = singleFileScript('async function a(){}function b(){}export{a as default,b as debugPanic};', new Uint8Array());
-  assert.match(m, /await a\(\{ module_or_path: fullStackBytes \}\);\nwindow\.wasmBindings = \{ debugPanic: b \};/);
+  assert.ok(m.endsWith(`await a({ module_or_path: fullStackBytes })${ON_LOAD_FAILURE};\nwindow.wasmBindings = { debugPanic: b };\n`), m.slice(-400));
+});
+
+test("index.html's loader reports a failed load to the boot script, once, on every run", () => {
+  const trunk = "<script type=\"module\">\nimport init, * as bindings from './widget.js';\nconst wasm = await init({ module_or_path: './widget_bg.wasm' });\n</script>";
+  const once = withLoadFailureReported(trunk);
+  assert.ok(once.includes(`const wasm = await init({ module_or_path: './widget_bg.wasm' })${ON_LOAD_FAILURE};`), once);
+  assert.equal(withLoadFailureReported(once), once, 'a second run changes nothing');
+  assert.throws(() => withLoadFailureReported('<script type="module">init();</script>'), /loader .* not found/);
+  assert.ok(fs.readFileSync(path.join(DIST, 'index.html'), 'utf8').includes(ON_LOAD_FAILURE), 'dist/index.html has it');
 });
 
 test('dist/ holds the embed files, each page with its widget root', () => {

@@ -212,6 +212,46 @@ for (const engineName of (process.env.XB_ENGINES || 'firefox,webkit').split(',')
       }
     });
 
+    test('a wasm that is not wasm (embed.html, index.html, full-stack.html): the chart stays, the tapped cell loses its ring, a notice says the cells will not open', async () => {
+      // The wasm held back while the reader taps, then answered with bytes that do not compile.
+      let release, held;
+      const broken = await serve(undefined, { '/widget_bg.wasm': { body: 'not wasm at all', type: 'application/wasm' } }, {
+        inject: COLLECTOR,
+        rewrite: (text) => text.replace(/<link rel="preload" href="\.\/widget_bg\.wasm"[^>]*>/, '')
+          .replace(/const FULL_STACK_WASM = "[^"]*"/, 'const FULL_STACK_WASM = "bm90IHdhc20="'),
+        hold: (p) => (p === '/widget_bg.wasm' ? held : null),
+      });
+      try {
+        // embed.html (its module's promise rejects), index.html (Trunk's loader) and the
+        // single file, its wasm inside it not wasm (no tap there: it fails at once).
+        for (const url of ['/embed.html?view=chart', '/index.html', '/full-stack.html']) {
+          held = new Promise((r) => { release = r; });
+          const page = await open(`${broken.origin}${url}`);
+          if (!url.startsWith('/full-stack')) {
+            const cell = pos(CELLS[3].layer, CELLS[3].tool);
+            await page.click((p) => document.querySelector(`table.fs-matrix button[data-pos="${p}"]`), cell);
+            assert.equal(await page.evaluate((p) => document.querySelector(`table.fs-matrix button[data-pos="${p}"]`).hasAttribute('data-tapped'), cell), true, `${url}: the tap shows at once`);
+          }
+          release();
+          const notice = await page.waitFor('the notice', () => document.querySelector('.fs > [role="alert"]')?.innerText);
+          assert.match(notice, /did not load, so its cells will not open/, url);
+          const after = await page.evaluate(() => ({
+            notices: document.querySelectorAll('.fs-stalled').length,
+            underHeader: document.querySelector('.fs-stalled').previousElementSibling.matches('.fs-header'),
+            tapped: document.querySelectorAll('[data-tapped]').length,
+            live: !!document.querySelector('.fs[data-live]'),
+            table: document.querySelector('table.fs-matrix').getClientRects().length > 0,
+          }));
+          assert.deepEqual(after, { notices: 1, underHeader: true, tapped: 0, live: false, table: true }, url);
+          assert.ok((await page.errors()).length > 0, `${url}: the failure is in the console`);
+          await page.close();
+        }
+      } finally {
+        release?.();
+        await broken.close();
+      }
+    });
+
     test('index.html and embed.html under their policies (dist/csp.txt): the boot script shows the address\'s view, the app runs, nothing is blocked', async () => {
       // Each page's policy, and the hash of the error collector put into it (which also
       // records CSP violations).

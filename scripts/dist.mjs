@@ -279,6 +279,21 @@ function assertInlineSafe(text, tag, what) {
   if (new RegExp(`</${tag}`, 'i').test(text)) throw new Error(`${what} contains </${tag}: cannot inline it`);
 }
 
+/** Where a page's module script awaits the wasm-bindgen init, what it does if that fails:
+ *  logs the error and tells the boot script (www/boot.js) with an error event on the
+ *  window, which then says the cells will not open. A module's rejected top-level await
+ *  alone does not reach the window in WebKit. */
+export const ON_LOAD_FAILURE = ".catch((e) => { console.error(e); dispatchEvent(new ErrorEvent('error', { error: e, message: String(e) })); })";
+
+/** Trunk's loader in index.html with {@link ON_LOAD_FAILURE} after its init call. Run
+ *  again on its own output, it changes nothing. */
+export function withLoadFailureReported(html) {
+  if (html.includes(ON_LOAD_FAILURE)) return html;
+  const init = /(await \w+\(\{ module_or_path: '\.\/widget_bg\.wasm' \}\))(;)/;
+  if (!init.test(html)) throw new Error(`${WIDGET_PAGE}: Trunk's loader (await init({ module_or_path: './widget_bg.wasm' })) not found`);
+  return html.replace(init, (_, call, end) => `${call}${ON_LOAD_FAILURE}${end}`);
+}
+
 /** The single-file page's module script: the wasm-bindgen glue, then a boot that
  *  instantiates the embedded wasm asynchronously (never a synchronous compile). */
 export function singleFileScript(glue, wasm) {
@@ -292,7 +307,7 @@ export function singleFileScript(glue, wasm) {
 // Boot: the wasm is embedded below as base64 and instantiated asynchronously.
 const FULL_STACK_WASM = "${Buffer.from(wasm).toString('base64')}";
 const fullStackBytes = Uint8Array.from(atob(FULL_STACK_WASM), (c) => c.charCodeAt(0));
-await ${init}({ module_or_path: fullStackBytes });
+await ${init}({ module_or_path: fullStackBytes })${ON_LOAD_FAILURE};
 window.wasmBindings = { debugPanic: ${panic} };
 `;
 }
@@ -413,7 +428,7 @@ export function build(dist, env = process.env) {
   // index.html: the root through rootMarkup, and the link-card tags.
   if (!TRUNK_ROOT.test(index)) throw new Error(`${WIDGET_PAGE}: the widget root ${emptyRoot(MODE_PAGE)} is missing`);
   const indexRoot = `${INDEX_ROOT_START}${rootMarkup(MODE_PAGE, ssr)}\n${noscriptMarkup(evidence)}${INDEX_ROOT_END}`;
-  write(WIDGET_PAGE, withSocialTags(index.replace(TRUNK_ROOT, () => indexRoot), socialTags({ title, description, baseUrl, card })));
+  write(WIDGET_PAGE, withSocialTags(withLoadFailureReported(index.replace(TRUNK_ROOT, () => indexRoot)), socialTags({ title, description, baseUrl, card })));
   // oembed.json: what platforms that unfurl a pasted link (Iframely, Embedly) fetch.
   if (baseUrl) write(OEMBED_FILE, `${JSON.stringify(oembed({ title, baseUrl, card }), null, 2)}\n`);
   else fs.rmSync(path.join(dist, OEMBED_FILE), { force: true });

@@ -24,4 +24,9 @@
   var theme = q.get('theme');
   if (THEMES.indexOf(theme) >= 0) fs.setAttribute(THEME_ATTR, theme);
   show(view);
+  // The widget's script or wasm failed to load or start: a script's load error, or an
+  // error or rejection no handler took (this page runs nothing else before the app). Not
+  // another element's load error (a preload's, an image's): the app may still run.
+  addEventListener('error', function (e) { if (e.target == window || e.target.tagName == 'SCRIPT') show.fail(); }, true);
+  addEventListener('unhandledrejection', show.fail);
 })();

@@ -1,7 +1,8 @@
 // The reader's intents before the app runs (no dead taps). Inlined by scripts/dist.mjs
 // into the pages' boot script and into full-stack.js; both call fsIntents(fs) with the
 // widget's `.fs` element and use the function it returns, show(view), which switches the
-// static tabs and panels (the app does it itself once it runs).
+// static tabs and panels (the app does it itself once it runs), and its show.fail(), called
+// by the page or element when the app failed to load.
 //
 // Listens inside the widget only (never on the host page) and writes the LAST intent of
 // each kind into the object `fs.fsIntents` (its keys in the order they last happened):
@@ -38,8 +39,8 @@ function fsIntents(fs) {
       var tab = fs.querySelector('#' + TAB_ID_PREFIX + v);
       var panel = fs.querySelector('#' + PANEL_ID_PREFIX + v);
       if (tab) {
-        tab.setAttribute('aria-selected', v === view ? 'true' : 'false');
-        tab.setAttribute('tabindex', v === view ? '0' : '-1');
+        tab.setAttribute('aria-selected', String(v === view));
+        tab.tabIndex = v === view ? 0 : -1;
       }
       if (panel) panel.hidden = v !== view;
     });
@@ -51,11 +52,12 @@ function fsIntents(fs) {
     for (; el && el !== fs; el = el.parentElement) p.unshift(el.parentElement ? [].indexOf.call(el.parentElement.children, el) : -1);
     return el && p.indexOf(-1) < 0 ? p.join('.') : '';
   }
-  // `value` is computed only while the target is static. True when the intent was recorded.
+  // `value` is computed only while the target is static and the app may still come. True
+  // when the intent was recorded.
   function put(t, kind, value) {
     var quiz = t.closest('.fs-quiz-body');
     var live = fs.hasAttribute(LIVE_ATTR) && !(quiz && fs.getAttribute(DATA_STATE_ATTR) == DATA_PENDING);
-    if (live) return false;
+    if (live || failed) return false;
     value = value();
     if (value === '') return false;
     // One focus only: the latest, inside the quiz or not.
@@ -64,6 +66,10 @@ function fsIntents(fs) {
     delete rec[kind];
     rec[kind] = value;
     return true;
+  }
+  // Takes the tap's ring off every button.
+  function untap() {
+    [].forEach.call(fs.querySelectorAll('[' + TAPPED_ATTR + ']'), function (b) { b.removeAttribute(TAPPED_ATTR); });
   }
   fs.addEventListener('click', function (e) {
     var t = e.target.closest('button');
@@ -74,7 +80,7 @@ function fsIntents(fs) {
       if (!put(t, 'pos', function () { return pos; })) return;
       // The tap shows at once (the selection ring); the panel comes with the app. Not
       // aria-pressed: hydration renders that attribute as the server did.
-      [].forEach.call(fs.querySelectorAll('[' + TAPPED_ATTR + ']'), function (b) { b.removeAttribute(TAPPED_ATTR); });
+      untap();
       t.setAttribute(TAPPED_ATTR, '');
     }
     else if (t.getAttribute('role') == 'tab') {
@@ -92,5 +98,20 @@ function fsIntents(fs) {
   fs.addEventListener('focusin', function (e) {
     put(e.target, 'focus', function () { return path(e.target); });
   }, true);
+  // The app will not come (its script or wasm failed to load or compile): no button keeps
+  // the ring of a tap that will not apply, and a notice under the header says so. Once, and
+  // only while the app has not run (a crash after that shows the app's own error box).
+  var failed;
+  show.fail = function () {
+    if (failed || fs.hasAttribute(LIVE_ATTR) || !fs.isConnected) return;
+    failed = 1;
+    untap();
+    var box = document.createElement('p');
+    box.className = 'fs-notice fs-stalled';
+    box.setAttribute('role', 'alert');
+    box.textContent = 'The interactive chart did not load, so its cells will not open. Reload the page to try again.';
+    // Under the header, where the app shows its notices.
+    fs.firstElementChild.after(box);
+  };
   return show;
 }

@@ -252,7 +252,14 @@
       } catch (error) {
         console.error(`<${ELEMENT_NAME}>: could not load the explainer:`, error);
         this._state = 'failed';
-        this._placeholder(message('The interactive explainer could not load here.', true));
+        if (this._waitingRoot && this._waitingRoot.parentNode === this._shadow) {
+          // The prerendered chart stays readable, with a notice that it will not open
+          // (and no tapped ring), and the host's fallback content below it.
+          this._waitingRoot.fsShow.fail();
+          this._shadow.append(document.createElement('slot'));
+        } else {
+          this._placeholder(message('The interactive explainer could not load here.', true));
+        }
         return;
       }
       if (this._state !== 'loading' || !this.isConnected) {
