@@ -32,6 +32,14 @@ const watchRing = (page, selector, ring) => page.evaluate(({ selector, ring }) =
   requestAnimationFrame(frame);
 }, { selector, ring });
 
+/** Slows the page's CPU `rate` times (Chromium), as on a low-end phone: the app's start-up
+ *  then outlasts Yew's 16 ms slice, and Yew yields to the browser (a frame may paint)
+ *  between hydration and the replay of the reader's taps. */
+async function slowCpu(page, rate = 6) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+}
+
 /** Once the panel shows: every frame watchRing recorded showed the ring, on the same button. */
 async function assertRingKept(page, what) {
   const frames = await page.evaluate(() => window.ringByFrame);
@@ -116,6 +124,7 @@ test('index.html: a header tapped, then focus moved by keyboard, before the wasm
   // From now until its panel shows, every frame shows the header's ring: the app's hydration
   // does not take it away before the replay presses the header.
   await watchRing(page, `table.fs-matrix button[data-pos="${pos}"]`, ring);
+  await slowCpu(page);
   release();
   await appReady(page);
   await page.locator('.fs-side .fs-detail').waitFor();
@@ -161,6 +170,7 @@ test('a phone: a cell tapped in the accordion before the wasm runs shows its rin
   assert.equal(await page.locator('.fs[data-live]').count(), 0, 'still the static page');
   // Every frame until its panel shows keeps the ring (hydration does not drop it).
   await watchRing(page, `.fs-accordion button[data-pos="${pos}"]`, ring);
+  await slowCpu(page);
   release();
   await appReady(page);
   const panel = layer.locator('.fs-detail');

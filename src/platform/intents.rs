@@ -22,20 +22,12 @@ pub(crate) fn widget_root(node: &NodeRef) -> Option<Element> {
 /// Takes the intents of `scope` recorded in the widget around `node`, oldest first. For
 /// the app's scope it first marks the widget live ([`LIVE_ATTR`]; the app's render sets
 /// it too), so the boot script stops recording before the app replays anything: the
-/// replay's own clicks and focus are not recorded again. It also takes away the boot
-/// script's mark of a tapped button ([`TAPPED_ATTR`]): the replay, rendered before the next
-/// frame, presses that button instead.
+/// replay's own clicks and focus are not recorded again. The boot script's mark of a
+/// tapped button ([`TAPPED_ATTR`]) stays: see [`untap`].
 pub fn take(node: &NodeRef, scope: Scope) -> Vec<Intent> {
     let Some(fs) = widget_root(node) else { return Vec::new() };
     if scope == Scope::App {
         let _ = fs.set_attribute(LIVE_ATTR, "");
-        if let Ok(tapped) = fs.query_selector_all(&format!("[{TAPPED_ATTR}]")) {
-            for i in 0..tapped.length() {
-                if let Some(el) = tapped.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
-                    let _ = el.remove_attribute(TAPPED_ATTR);
-                }
-            }
-        }
     }
     let Ok(record) = js_sys::Reflect::get(&fs, &JsValue::from_str(INTENTS_PROP)) else { return Vec::new() };
     let Some(record) = record.dyn_ref::<js_sys::Object>() else { return Vec::new() };
@@ -52,6 +44,21 @@ pub fn take(node: &NodeRef, scope: Scope) -> Vec<Intent> {
         }
     }
     out
+}
+
+/// Takes the boot script's mark of a tapped button ([`TAPPED_ATTR`]) off every button in
+/// the widget around `node`. The app calls it once the replay has rendered the tapped
+/// button pressed (or when nothing will press it), not before: a button with neither the
+/// mark nor `aria-pressed` would lose its ring for a frame, since Yew yields to the
+/// browser between hydration and the replay when start-up outlasts its time slice.
+pub fn untap(node: &NodeRef) {
+    let Some(fs) = widget_root(node) else { return };
+    let Ok(tapped) = fs.query_selector_all(&format!("[{TAPPED_ATTR}]")) else { return };
+    for i in 0..tapped.length() {
+        if let Some(el) = tapped.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
+            let _ = el.remove_attribute(TAPPED_ATTR);
+        }
+    }
 }
 
 /// The element at `path` below the widget's `.fs` element around `node`.
