@@ -3,7 +3,7 @@
 // (route interception) while the test acts as a reader would, then released.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, openHeld, appReady } from './harness.mjs';
+import { serve, launch, openHeld, appReady, slowCpu } from './harness.mjs';
 import { hostPage, until, watchViewByFrame } from './embed-helpers.mjs';
 
 let server, browser;
@@ -31,14 +31,6 @@ const watchRing = (page, selector, ring) => page.evaluate(({ selector, ring }) =
   };
   requestAnimationFrame(frame);
 }, { selector, ring });
-
-/** Slows the page's CPU `rate` times (Chromium), as on a low-end phone: the app's start-up
- *  then outlasts Yew's 16 ms slice, and Yew yields to the browser (a frame may paint)
- *  between hydration and the replay of the reader's taps. */
-async function slowCpu(page, rate = 6) {
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate });
-}
 
 /** Once the panel shows: every frame watchRing recorded showed the ring, on the same button. */
 async function assertRingKept(page, what) {

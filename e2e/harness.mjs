@@ -146,12 +146,23 @@ export async function openHeld(browser, url, {
   return { page, context, errors, release: () => release() };
 }
 
-/** Waits until the wasm app runs: it sets `data-live` on its root after mounting or
- *  hydrating (the prerendered markup has the same tabs but no `data-live`), and
- *  `data-data` once its on-demand data (quiz, key points, timeline) has loaded or failed. */
+/** Slows the page's CPU `rate` times (Chromium), as on a low-end phone: the app's start-up
+ *  then outlasts Yew's 16 ms slice, and Yew yields to the browser (a frame may paint)
+ *  between hydration and the render that applies the deep link and the reader's taps. */
+export async function slowCpu(page, rate = 6) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+}
+
+/** Waits until the wasm app runs: its first render after mounting or hydrating sets
+ *  `data-live` and `data-data` on its root (the prerendered markup has the same tabs but
+ *  neither), and `data-data` leaves "pending" once its on-demand data (quiz, key points,
+ *  timeline) has loaded or failed. Not `data-live` alone: the app sets it as it starts to
+ *  replay the reader's taps, and on a slow CPU Yew yields to the browser before the render
+ *  that follows (which applies the deep link and the taps). */
 export async function appReady(page, root = page) {
   try {
-    await root.locator('.fs[data-live]:not([data-data="pending"])').first().waitFor();
+    await root.locator('.fs[data-live][data-data]:not([data-data="pending"])').first().waitFor();
   } catch (e) {
     // Say what was there instead: no root, a root not yet live, or data still pending.
     const roots = await root.locator('.fs').evaluateAll((els) =>

@@ -1,7 +1,7 @@
 // Build-time prerendering plus hydration: what readers see before (or without) the wasm.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, open, openHeld, appReady, axe } from './harness.mjs';
+import { serve, launch, open, openHeld, appReady, slowCpu, axe } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
@@ -233,9 +233,11 @@ test('data-live marks the live app: absent from the prerendered page, and once s
   assert.equal(await page.locator('[role="tab"][aria-selected="true"]').count(), 1);
   assert.equal(await page.locator('.fs[data-live]').count(), 0);
   assert.equal(await page.locator('.fs-detail').count(), 0, 'the static page opens no cell');
+  // On a slow CPU, where Yew yields between hydration and the render that applies the link.
+  await slowCpu(page);
   release();
   await appReady(page);
-  // No further waiting: when data-live is there, the app has applied the link.
+  // No further waiting: once the app's first live render is there, it has applied the link.
   assert.equal(await page.locator('.fs-side .fs-detail[data-target="data-centers/compute"]').count(), 1);
   assert.deepEqual(errors, []);
   await context.close();

@@ -4,7 +4,7 @@
 // back while the reader taps, as on a slow network, then answered.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, openHeld, open, axe } from './harness.mjs';
+import { serve, launch, openHeld, open, appReady, axe } from './harness.mjs';
 import { hostPage } from './embed-helpers.mjs';
 
 let server, browser;
@@ -106,7 +106,7 @@ test('a load that succeeds, however late, shows no notice, nor does another elem
   assert.equal(await page.locator('.fs-stalled').count(), 0, 'no notice for an image');
   assert.equal(await cell.getAttribute('data-tapped'), '', 'the tap keeps its ring');
   release();
-  await page.locator('.fs[data-live]').waitFor();
+  await appReady(page);
   await page.locator('.fs-side .fs-detail').waitFor();
   assert.equal(await cell.getAttribute('aria-pressed'), 'true');
   assert.equal(await page.locator('.fs-stalled').count(), 0);
