@@ -22,7 +22,7 @@ const ROUTES = {
   '/t/lazy.html': hostPage(`
     <p>Top of a long article.</p>
     <div id="spacer" style="height: 4000px"></div>
-    <full-stack-explainer id="far" view="chart"><a href="/">Fallback link</a></full-stack-explainer>`),
+    <full-stack-explainer id="far" view="chart" theme="dark"><a href="/">Fallback link</a></full-stack-explainer>`),
   '/t/below.html': hostPage(`
     <p>An article whose first screen is text.</p>
     <div style="height: 1100px"></div>
@@ -425,6 +425,9 @@ test('lazy: nothing is fetched until an element nears the viewport', async () =>
   // Until then it shows the widget as rendered at build time (readable, not yet live).
   assert.equal(await page.locator('#far table.fs-matrix').count(), 1, 'the prerendered chart');
   assert.equal(await page.locator('#far .fs[data-live]').count(), 0, 'not live');
+  // In the theme its attribute asks for, and its theme menu says so.
+  assert.equal(await page.locator('#far .fs').getAttribute('data-theme'), 'dark');
+  assert.equal(await page.locator('#far .fs-theme select').inputValue(), 'dark');
   await page.locator('#far').scrollIntoViewIfNeeded();
   await elementReady(page, '#far');
   assert.equal(count(mine(), /^\/widget_bg\.wasm$/), 1);

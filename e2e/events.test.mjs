@@ -8,7 +8,7 @@ import { serve, launch, open, appReady } from './harness.mjs';
 import { hostPage, elementReady, until } from './embed-helpers.mjs';
 import { LAYERS, TOOLS, byPrompt, atPos } from './content.mjs';
 
-const TYPES = ['full-stack:select', 'full-stack:view', 'full-stack:quiz-finished'];
+const TYPES = ['full-stack:select', 'full-stack:view', 'full-stack:quiz-finished', 'full-stack:ready'];
 const CELL = 'foundation-models/state-funds';
 
 /** A page that records every event it hears on the document, and every message. */
@@ -16,9 +16,14 @@ const RECORDER = `<script>
   window.__events = [];
   window.__messages = [];
   for (const type of ${JSON.stringify(TYPES)}) {
-    document.addEventListener(type, (e) => window.__events.push({
-      type, detail: e.detail, target: e.target.id || e.target.tagName, bubbles: e.bubbles, composed: e.composed,
-    }));
+    document.addEventListener(type, (e) => {
+      // What the widget shows as the host hears it: its root (inside the shadow root).
+      const fs = e.composedPath()[0];
+      window.__events.push({
+        type, detail: e.detail, target: e.target.id || e.target.tagName, bubbles: e.bubbles, composed: e.composed,
+        shown: { live: fs.hasAttribute?.('data-live'), open: fs.querySelector?.('.fs-side .fs-detail')?.getAttribute('data-target') ?? null },
+      });
+    });
   }
   window.addEventListener('message', (e) => window.__messages.push(e.data));
 </script>`;
@@ -68,11 +73,18 @@ async function takeQuiz(root) {
   return right;
 }
 
-test('<full-stack-explainer> dispatches select, view and quiz-finished, bubbling and composed, with ids and numbers only', async () => {
+test('<full-stack-explainer> dispatches ready, then select, view and quiz-finished, bubbling and composed, with ids and numbers only', async () => {
   const { page, context, errors } = await open(browser, server.origin + '/t/element.html');
   await elementReady(page, '#a');
   await frames(page);
-  assert.deepEqual(await page.evaluate(() => window.__events), [], 'nothing for the settings it starts with (a cell)');
+  // Ready once, when the app shows its configured cell; nothing for that setting itself.
+  const [ready, ...rest] = await page.evaluate(() => window.__events);
+  assert.deepEqual(rest, [], 'nothing for the settings it starts with (a cell)');
+  assert.deepEqual(
+    { type: ready?.type, detail: ready?.detail, target: ready?.target, shown: ready?.shown },
+    { type: 'full-stack:ready', detail: { view: 'chart' }, target: 'a', shown: { live: true, open: CELL } },
+  );
+  await page.evaluate(() => window.__events.shift());
   const el = page.locator('#a');
   // A cell (the configured one is open: a new one), the same again (cleared), a layer, a tool.
   await choose(el, ['2-3', '2-3', '3-0', '0-4']);
@@ -121,11 +133,12 @@ test('embed.html?events=1 posts the same events to its parent as {"full-stack": 
   const frame = page.frameLocator('#f');
   await appReady(page, frame);
   await frames(page);
-  assert.deepEqual((await eventMessages(page)).events, [], 'nothing for the settings it starts with');
+  const ready = { type: 'full-stack:ready', detail: { view: 'chart' } };
+  assert.deepEqual((await eventMessages(page)).events, [{ 'full-stack': ready }], 'ready, and nothing for the settings it starts with');
   await choose(frame, ['5-6', '5-6', '0-1']);
   await frame.locator('#fs-tab-timeline').click();
-  const expected = [select('5-6'), cleared, select('0-1'), { type: 'full-stack:view', detail: { view: 'timeline' } }];
-  await until(page, 'four event messages', async () => (await eventMessages(page)).events.length >= expected.length);
+  const expected = [ready, select('5-6'), cleared, select('0-1'), { type: 'full-stack:view', detail: { view: 'timeline' } }];
+  await until(page, 'five event messages', async () => (await eventMessages(page)).events.length >= expected.length);
   const { all, events } = await eventMessages(page);
   assert.deepEqual(events, expected.map((e) => ({ 'full-stack': e })));
   assert.ok(all.some((m) => m && m['datawrapper-height']), 'the height messages still come');

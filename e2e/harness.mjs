@@ -154,15 +154,14 @@ export async function slowCpu(page, rate = 6) {
   await cdp.send('Emulation.setCPUThrottlingRate', { rate });
 }
 
-/** Waits until the wasm app runs: its first render after mounting or hydrating sets
- *  `data-live` and `data-data` on its root (the prerendered markup has the same tabs but
- *  neither), and `data-data` leaves "pending" once its on-demand data (quiz, key points,
- *  timeline) has loaded or failed. Not `data-live` alone: the app sets it as it starts to
- *  replay the reader's taps, and on a slow CPU Yew yields to the browser before the render
- *  that follows (which applies the deep link and the taps). */
+/** Waits until the wasm app runs and its on-demand data (quiz, key points, timeline) has
+ *  loaded or failed: `data-live` on its root (never in the prerendered markup, which has the
+ *  same tabs) is set once the app's first render after mounting or hydrating is on the page,
+ *  deep link and replayed taps applied, with `data-data`; that leaves "pending" once the
+ *  data has settled. */
 export async function appReady(page, root = page) {
   try {
-    await root.locator('.fs[data-live][data-data]:not([data-data="pending"])').first().waitFor();
+    await root.locator('.fs[data-live]:not([data-data="pending"])').first().waitFor();
   } catch (e) {
     // Say what was there instead: no root, a root not yet live, or data still pending.
     const roots = await root.locator('.fs').evaluateAll((els) =>

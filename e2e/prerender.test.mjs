@@ -48,6 +48,7 @@ test('?view=quiz&theme=dark shows the quiz in dark before the wasm arrives (no f
   assert.equal(await page.locator('#fs-tab-quiz').getAttribute('aria-selected'), 'true');
   assert.equal(await page.locator('.fs').getAttribute('data-theme'), 'dark');
   assert.equal(await page.locator('.fs').evaluate((el) => getComputedStyle(el).backgroundColor), 'rgb(21, 23, 26)');
+  assert.equal(await page.locator('.fs-theme select').inputValue(), 'dark', 'the theme menu says so');
   await context.close();
 });
 
@@ -226,8 +227,23 @@ test('the layout a screen hides is kept as the server rendered it, not hydrated,
   await wide.context.close();
 });
 
-test('data-live marks the live app: absent from the prerendered page, and once set, the deep link is applied', async () => {
-  const { page, context, errors, release } = await openHeld(browser, `${server.origin}/index.html#chart/data-centers/compute`);
+/** Run in the page before anything else: records, at the first mutation batch in which
+ *  `data-live` is on the widget's root, what that root shows (a MutationObserver's callback
+ *  runs before the browser can paint, so this is what the first frame with `data-live` shows). */
+const FIRST_LIVE = () => {
+  new MutationObserver((records, observer) => {
+    const fs = document.querySelector('.fs[data-live]');
+    if (!fs) return;
+    observer.disconnect();
+    window.__firstLive = {
+      data: fs.getAttribute('data-data'),
+      detail: fs.querySelector('.fs-side .fs-detail')?.getAttribute('data-target') ?? null,
+    };
+  }).observe(document, { attributes: true, attributeFilter: ['data-live'], subtree: true });
+};
+
+test('data-live marks the live app: absent from the prerendered page, and from the moment it is set, the deep link is applied', async () => {
+  const { page, context, errors, release } = await openHeld(browser, `${server.origin}/index.html#chart/data-centers/compute`, { init: FIRST_LIVE });
   // The prerendered page already has tabs, a selected tab and the chart: only data-live
   // tells the static page from the app.
   assert.equal(await page.locator('[role="tab"][aria-selected="true"]').count(), 1);
@@ -239,6 +255,11 @@ test('data-live marks the live app: absent from the prerendered page, and once s
   await appReady(page);
   // No further waiting: once the app's first live render is there, it has applied the link.
   assert.equal(await page.locator('.fs-side .fs-detail[data-target="data-centers/compute"]').count(), 1);
+  // And it was there in the very mutation that set data-live: a host page or test that sees
+  // data-live never sees the static page under it (data-data is set in the same render).
+  const first = await page.evaluate(() => window.__firstLive);
+  assert.equal(first?.detail, 'data-centers/compute', `when data-live appeared: ${JSON.stringify(first)}`);
+  assert.ok(first.data, `data-data with data-live: ${JSON.stringify(first)}`);
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -58,7 +58,7 @@ const ROUTES = {
 // ---- In-page helpers (they run in the browser: self-contained) -------------------
 // The running app with its on-demand data settled, as appReady waits for in Chromium: until
 // then the quiz, key points and timeline show the server's markup, which the app replaces.
-const live = () => document.querySelector('.fs[data-live][data-data]:not([data-data="pending"])');
+const live = () => document.querySelector('.fs[data-live]:not([data-data="pending"])');
 const activePos = () => document.activeElement?.getAttribute('data-pos') ?? document.activeElement?.tagName;
 const shown = (sel) => { const el = document.querySelector(sel); return !!el && el.getClientRects().length > 0; };
 
@@ -434,7 +434,7 @@ for (const engineName of (process.env.XB_ENGINES || 'firefox,webkit').split(',')
 
     test('embed.html posts its height (Datawrapper format) to the host, again on a size change', async () => {
       const page = await open('/t/listener.html');
-      await page.waitFor('the live app in the frame', () => document.querySelector('#frame').contentDocument?.querySelector('.fs[data-live][data-data]'));
+      await page.waitFor('the live app in the frame', () => document.querySelector('#frame').contentDocument?.querySelector('.fs[data-live]'));
       const heights = () => {
         const content = Math.ceil(document.querySelector('#frame').contentDocument.body.getBoundingClientRect().height);
         const dw = window.__messages.filter((m) => m.data && typeof m.data === 'object' && m.data['datawrapper-height']);
@@ -471,20 +471,20 @@ for (const engineName of (process.env.XB_ENGINES || 'firefox,webkit').split(',')
       await bare.close();
 
       const page = await open('/demo/hostile-blog.html', { width: 1000 });
-      const ready = (id) => document.getElementById(id).shadowRoot?.querySelector('.fs[data-live][data-data]');
+      const ready = (id) => document.getElementById(id).shadowRoot?.querySelector('.fs[data-live]');
       await page.waitFor('the first element', ready, 'first');
       // The second loads as the reader scrolls to it. (In about one WebKit run in twenty
       // the page's height changed after the scroll and left the element 2,400 px below
       // the viewport, where it does not start: the reader scrolls to it again.)
       await page.waitFor('the second element', (id) => {
         const el = document.getElementById(id);
-        const live = el.shadowRoot?.querySelector('.fs[data-live][data-data]');
+        const live = el.shadowRoot?.querySelector('.fs[data-live]');
         if (!live) el.scrollIntoView();
         return live;
       }, 'second');
       // The iframe is lazy too: it loads as the reader scrolls down to it.
       await page.evaluate(() => document.getElementById('frame').scrollIntoView());
-      await page.waitFor('the iframe', () => document.querySelector('#frame').contentDocument?.querySelector('.fs[data-live][data-data]'));
+      await page.waitFor('the iframe', () => document.querySelector('#frame').contentDocument?.querySelector('.fs[data-live]'));
       assert.deepEqual(await page.evaluate(hostStyles), before);
 
       const tab = (id) => document.getElementById(id).shadowRoot.querySelector('[role="tab"][aria-selected="true"]').id;

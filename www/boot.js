@@ -19,10 +19,11 @@
   var q = new URLSearchParams(location.search);
   var view = q.get('view');
   if (VIEWS.indexOf(view) < 0) view = DEFAULT_VIEW;
-  var fromHash = location.hash.replace(/^#/, '').split('/')[0];
+  var fromHash = location.hash.slice(1).split('/')[0];
   if (VIEWS.indexOf(fromHash) >= 0) view = fromHash;
   var theme = q.get('theme');
-  if (THEMES.indexOf(theme) >= 0) fs.setAttribute(THEME_ATTR, theme);
+  // The theme asked for, and the header's theme menu (the widget's first) saying so.
+  if (THEMES.indexOf(theme) >= 0) fs.setAttribute(THEME_ATTR, theme), fs.querySelector('select').value = theme;
   show(view);
   // The widget's script or wasm failed to load or start: a script's load error, or an
   // error or rejection no handler took (this page runs nothing else before the app). Not

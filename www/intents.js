@@ -16,13 +16,14 @@
 //   choice  "qi:o"      the quiz's static question: question index, option index
 //   qbutton "p", qfocus "p"  a button or focus inside the quiz, while it is static
 // "p" is the path of child element positions from `.fs` ("2.0.1"); focus is one kind
-// (focus or qfocus, whichever came last). Once the app runs (`data-live`, which it sets
-// before it replays anything), and for the quiz once its data is there (`data-data` not
-// "pending"), events there are the app's own and nothing more is written. The wasm takes each kind
+// (focus or qfocus, whichever came last). Once the app runs (`fs.fsLive`, which it sets
+// as it takes these, before it replays anything), and for the quiz once its data is there
+// too (`data-data` set and not "pending"), events there are the app's own and nothing more
+// is written. The wasm takes each kind
 // once (src/platform/intents.rs) and applies it (src/model/intent.rs).
 function fsIntents(fs) {
   // <contract> generated from src/model/embed.rs by `make contract`: do not edit
-  var LIVE_ATTR = 'data-live';
+  var LIVE_PROP = 'fsLive';
   var DATA_STATE_ATTR = 'data-data';
   var DATA_PENDING = 'pending';
   var POS_ATTR = 'data-pos';
@@ -39,7 +40,7 @@ function fsIntents(fs) {
       var tab = fs.querySelector('#' + TAB_ID_PREFIX + v);
       var panel = fs.querySelector('#' + PANEL_ID_PREFIX + v);
       if (tab) {
-        tab.setAttribute('aria-selected', String(v === view));
+        tab.setAttribute('aria-selected', v == view);
         tab.tabIndex = v === view ? 0 : -1;
       }
       if (panel) panel.hidden = v !== view;
@@ -56,7 +57,8 @@ function fsIntents(fs) {
   // when the intent was recorded.
   function put(t, kind, value) {
     var quiz = t.closest('.fs-quiz-body');
-    var live = fs.hasAttribute(LIVE_ATTR) && !(quiz && fs.getAttribute(DATA_STATE_ATTR) == DATA_PENDING);
+    var data = fs.getAttribute(DATA_STATE_ATTR);
+    var live = fs[LIVE_PROP] && !(quiz && (!data || data == DATA_PENDING));
     if (live || failed) return false;
     value = value();
     if (value === '') return false;
@@ -69,7 +71,7 @@ function fsIntents(fs) {
   }
   // Takes the tap's ring off every button.
   function untap() {
-    [].forEach.call(fs.querySelectorAll('[' + TAPPED_ATTR + ']'), function (b) { b.removeAttribute(TAPPED_ATTR); });
+    fs.querySelectorAll('[' + TAPPED_ATTR + ']').forEach(function (b) { b.removeAttribute(TAPPED_ATTR); });
   }
   fs.addEventListener('click', function (e) {
     var t = e.target.closest('button');
@@ -85,7 +87,7 @@ function fsIntents(fs) {
     }
     else if (t.getAttribute('role') == 'tab') {
       put(t, 'tab', function () { return view; });
-      if (!fs.hasAttribute(LIVE_ATTR)) show(view);
+      if (!fs[LIVE_PROP]) show(view);
     } else put(t, 'button', function () { return path(t); });
   }, true);
   fs.addEventListener('change', function (e) {
@@ -103,7 +105,7 @@ function fsIntents(fs) {
   // only while the app has not run (a crash after that shows the app's own error box).
   var failed;
   show.fail = function () {
-    if (failed || fs.hasAttribute(LIVE_ATTR) || !fs.isConnected) return;
+    if (failed || fs[LIVE_PROP] || !fs.isConnected) return;
     failed = 1;
     untap();
     var box = document.createElement('p');

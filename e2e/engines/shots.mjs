@@ -11,7 +11,7 @@ fs.mkdirSync(out, { recursive: true });
 const server = await serve(undefined, {}, { inject: COLLECTOR });
 // The running app with its on-demand data settled, as appReady waits for in Chromium: until
 // then the quiz, key points and timeline show the server's markup, which the app replaces.
-const live = () => document.querySelector('.fs[data-live][data-data]:not([data-data="pending"])');
+const live = () => document.querySelector('.fs[data-live]:not([data-data="pending"])');
 
 for (const name of ['firefox', 'webkit']) {
   const engine = await (await import(`./${name}.mjs`)).launch();

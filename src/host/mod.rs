@@ -112,13 +112,13 @@ pub fn start() {
         notices.push(notice);
         None
     });
-    let events = config.events;
+    // Before mounting: the app's first event (`full-stack:ready`) goes to the parent too.
+    if embed && config.events {
+        crate::platform::events::post_to_parent();
+    }
     mount(root.unchecked_into(), config, route, notices, true);
     if embed {
         resize::start();
-        if events {
-            crate::platform::events::post_to_parent();
-        }
     }
 }
 

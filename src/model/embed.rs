@@ -22,8 +22,17 @@ pub const MODES: [&str; 2] = [MODE_PAGE, MODE_EMBED];
 /// Marks a root that holds markup rendered at build time (the wasm hydrates it).
 pub const PRERENDERED_ATTR: &str = "data-prerendered";
 
-/// Set on the widget's `.fs` root by the running app (not by the prerendered markup).
+/// Set on the widget's `.fs` root by the running app (never in the prerendered markup),
+/// once its first render after mounting or hydrating is on the page, with every child
+/// rendered: the deep link and the reader's taps from before are applied, and
+/// [`DATA_STATE_ATTR`] is set. The host page hears `full-stack:ready` at the same moment.
 pub const LIVE_ATTR: &str = "data-live";
+
+/// The property the app sets (`true`) on the widget's `.fs` element as it takes the
+/// reader's intents, before it replays them and before [`LIVE_ATTR`]: from then on the
+/// boot script (`www/intents.js`) records nothing more, so the replay's own clicks and
+/// focus are not recorded again.
+pub const LIVE_PROP: &str = "fsLive";
 
 /// The property of the widget's `.fs` element where the boot script (`www/intents.js`,
 /// also inlined in `full-stack.js`) records what the reader did before the app ran: an
@@ -79,7 +88,7 @@ pub const POS_ATTR: &str = "data-pos";
 /// Set by the boot script (`www/intents.js`) on the cell or header button the reader tapped
 /// before the app ran, so the tap shows at once: the same ring as a pressed button
 /// (`www/chart.css`). Hydration keeps attributes it does not render; the app removes this
-/// one where it applies the tap ([`crate::platform::intents::take`]).
+/// one once its first live render is on the page ([`crate::platform::intents::untap`]).
 pub const TAPPED_ATTR: &str = "data-tapped";
 
 /// The on-demand data's file name, beside the pages.
@@ -135,6 +144,7 @@ pub fn contract() -> Vec<(&'static str, Literal)> {
         ("MODE_EMBED", Text(MODE_EMBED)),
         ("PRERENDERED_ATTR", Text(PRERENDERED_ATTR)),
         ("LIVE_ATTR", Text(LIVE_ATTR)),
+        ("LIVE_PROP", Text(LIVE_PROP)),
         ("VIEW_ATTR", Text(VIEW_ATTR)),
         ("THEME_ATTR", Text(THEME_ATTR)),
         ("DATA_STATE_ATTR", Text(DATA_STATE_ATTR)),
@@ -179,7 +189,7 @@ pub const STAMPS: [Stamp; 4] = [
         file: "www/intents.js",
         keyword: "var",
         names: &[
-            "LIVE_ATTR",
+            "LIVE_PROP",
             "DATA_STATE_ATTR",
             "DATA_PENDING",
             "POS_ATTR",

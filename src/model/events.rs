@@ -7,9 +7,11 @@
 //! | `full-stack:select` | `{ layer, tool }`: ids, `null` for the other axis when a header is chosen, both `null` when the selection is cleared | the reader selects a cell, a layer or a tool of the chart, or closes its details |
 //! | `full-stack:view` | `{ view }`: `chart`, `points`, `quiz` or `timeline` | the reader switches views (a tab, or a link between views) |
 //! | `full-stack:quiz-finished` | `{ score, total, length }`: right answers, questions, `quick` or `full` | the reader reaches the score of a round (not a retry of missed questions) |
+//! | `full-stack:ready` | `{ view }`: the view shown | once, when the app runs: its first live render is on the page (options and deep link applied, and what the reader did before it ran) |
 //!
-//! Only ids and numbers: nothing about the reader. Nothing is sent for the settings the
-//! widget starts with (options, a deep link), only for what the reader does after.
+//! Only ids and numbers: nothing about the reader. Besides `ready`, nothing is sent for
+//! the settings the widget starts with (options, a deep link), only for what the reader
+//! does after.
 
 use serde::Serialize;
 
@@ -27,11 +29,14 @@ pub enum HostEvent {
     View { view: &'static str },
     /// A round's score.
     QuizFinished { score: u16, total: u16, length: &'static str },
+    /// The app runs, showing this view.
+    Ready { view: &'static str },
 }
 
 impl HostEvent {
     /// The names of the events, in the order of the variants.
-    pub const NAMES: [&'static str; 3] = ["full-stack:select", "full-stack:view", "full-stack:quiz-finished"];
+    pub const NAMES: [&'static str; 4] =
+        ["full-stack:select", "full-stack:view", "full-stack:quiz-finished", "full-stack:ready"];
 
     /// The DOM event's name (also the `type` of the embed's message).
     pub fn name(&self) -> &'static str {
@@ -39,7 +44,13 @@ impl HostEvent {
             HostEvent::Select { .. } => Self::NAMES[0],
             HostEvent::View { .. } => Self::NAMES[1],
             HostEvent::QuizFinished { .. } => Self::NAMES[2],
+            HostEvent::Ready { .. } => Self::NAMES[3],
         }
+    }
+
+    /// The app runs, showing `view`.
+    pub fn ready(view: View) -> HostEvent {
+        HostEvent::Ready { view: view.id() }
     }
 
     /// The selection `target` (or none), with the ids of `content`.
@@ -124,6 +135,8 @@ mod tests {
         let done = HostEvent::quiz_finished(7, 10, QuizLength::Quick);
         assert_eq!(json(&done), r#"{"score":7,"total":10,"length":"quick"}"#);
         assert_eq!(done.name(), "full-stack:quiz-finished");
+        let ready = HostEvent::ready(View::Timeline);
+        assert_eq!((ready.name(), json(&ready)), ("full-stack:ready", r#"{"view":"timeline"}"#.to_string()));
         assert_eq!(
             json(&done.message()),
             r#"{"full-stack":{"type":"full-stack:quiz-finished","detail":{"score":7,"total":10,"length":"quick"}}}"#

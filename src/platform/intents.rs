@@ -8,7 +8,7 @@ use web_sys::Element;
 use yew::NodeRef;
 
 use super::BROWSER;
-use crate::model::embed::{INTENTS_PROP, LIVE_ATTR, TAPPED_ATTR};
+use crate::model::embed::{INTENTS_PROP, LIVE_ATTR, LIVE_PROP, TAPPED_ATTR};
 use crate::model::intent::{Intent, Path, Scope};
 
 /// The widget's `.fs` element around `node` (or `node` itself).
@@ -20,14 +20,13 @@ pub(crate) fn widget_root(node: &NodeRef) -> Option<Element> {
 }
 
 /// Takes the intents of `scope` recorded in the widget around `node`, oldest first. For
-/// the app's scope it first marks the widget live ([`LIVE_ATTR`]; the app's render sets
-/// it too), so the boot script stops recording before the app replays anything: the
-/// replay's own clicks and focus are not recorded again. The boot script's mark of a
-/// tapped button ([`TAPPED_ATTR`]) stays: see [`untap`].
+/// the app's scope it first sets [`LIVE_PROP`], so the boot script stops recording before
+/// the app replays anything: the replay's own clicks and focus are not recorded again.
+/// The boot script's mark of a tapped button ([`TAPPED_ATTR`]) stays until [`mark_live`].
 pub fn take(node: &NodeRef, scope: Scope) -> Vec<Intent> {
     let Some(fs) = widget_root(node) else { return Vec::new() };
     if scope == Scope::App {
-        let _ = fs.set_attribute(LIVE_ATTR, "");
+        let _ = js_sys::Reflect::set(&fs, &JsValue::from_str(LIVE_PROP), &JsValue::TRUE);
     }
     let Ok(record) = js_sys::Reflect::get(&fs, &JsValue::from_str(INTENTS_PROP)) else { return Vec::new() };
     let Some(record) = record.dyn_ref::<js_sys::Object>() else { return Vec::new() };
@@ -46,13 +45,16 @@ pub fn take(node: &NodeRef, scope: Scope) -> Vec<Intent> {
     out
 }
 
-/// Takes the boot script's mark of a tapped button ([`TAPPED_ATTR`]) off every button in
-/// the widget around `node`. The app calls it once the replay has rendered the tapped
-/// button pressed (or when nothing will press it), not before: a button with neither the
-/// mark nor `aria-pressed` would lose its ring for a frame, since Yew yields to the
-/// browser between hydration and the replay when start-up outlasts its time slice.
-pub fn untap(node: &NodeRef) {
+/// Marks the widget around `node` live ([`LIVE_ATTR`]) and takes the boot script's mark
+/// of a tapped button ([`TAPPED_ATTR`]) off every button. The app calls it once its first
+/// live render is on the page with every child rendered (an effect, which Yew runs only
+/// after all pending renders), not before: Yew yields to the browser between renders when
+/// start-up outlasts its time slice, and a frame painted in between would show the static
+/// page under `data-live`, or a tapped button with neither the mark nor `aria-pressed`
+/// (its ring gone for a frame).
+pub fn mark_live(node: &NodeRef) {
     let Some(fs) = widget_root(node) else { return };
+    let _ = fs.set_attribute(LIVE_ATTR, "");
     let Ok(tapped) = fs.query_selector_all(&format!("[{TAPPED_ATTR}]")) else { return };
     for i in 0..tapped.length() {
         if let Some(el) = tapped.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {

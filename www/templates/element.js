@@ -6,7 +6,8 @@
 //   </full-stack-explainer>
 //
 // The element dispatches the reader's actions as bubbling, composed CustomEvents on
-// itself: full-stack:select, full-stack:view and full-stack:quiz-finished (README).
+// itself: full-stack:select, full-stack:view and full-stack:quiz-finished, and once
+// full-stack:ready when its app runs (README).
 //
 // Built by scripts/dist.mjs from www/templates/element.js: the widget's CSS is
 // inlined below at build time. A classic script (not a module), so it works in a
@@ -160,8 +161,10 @@
    *  allowlists as the wasm's; it applies them itself when it hydrates). */
   function applyAttributes(el, root) {
     const fs = root.querySelector('.fs');
-    const theme = el.getAttribute('theme');
-    fs.setAttribute(THEME_ATTR, THEMES.includes(theme) ? theme : DEFAULT_THEME);
+    const theme = THEMES.includes(el.getAttribute('theme')) ? el.getAttribute('theme') : DEFAULT_THEME;
+    fs.setAttribute(THEME_ATTR, theme);
+    // The header's theme menu (the widget's first) says so too.
+    fs.querySelector('select').value = theme;
     root.fsShow(VIEWS.includes(el.getAttribute('view')) ? el.getAttribute('view') : DEFAULT_VIEW);
   }
 

@@ -104,18 +104,16 @@ fn data_state_id(state: DataState) -> &'static str {
 /// Applies what the reader did on the prerendered page before the app ran (recorded by
 /// the boot script in the widget around `fs`): the cell or header opens, the tab switches,
 /// a pressed button or radio is pressed again, a menu takes its value, focus goes back
-/// where it was. The quiz takes its own intents once it is live (`QuizRunner`). True when
-/// a cell or header is to open: its tap's mark stays until that has rendered (see
-/// [`intents::untap`]); else the mark goes now.
-fn apply_intents(fs: &NodeRef, content: &Content, d: &UseReducerDispatcher<AppState>) -> bool {
-    let mut opens = false;
+/// where it was. The quiz takes its own intents once it is live (`QuizRunner`). A tapped
+/// button keeps the boot script's mark until the replay has rendered it pressed (see
+/// [`intents::mark_live`]).
+fn apply_intents(fs: &NodeRef, content: &Content, d: &UseReducerDispatcher<AppState>) {
     for intent in intents::take(fs, Scope::App) {
         match intent {
             Intent::Pos(key) => {
                 let pos = Pos::parse(&key).filter(|p| p.valid(content.layers.len(), content.tools.len()));
                 if let Some(target) = pos.and_then(Pos::target) {
                     d.dispatch(AppAction::Navigate(Route::Chart(Some(target))));
-                    opens = true;
                 }
             }
             Intent::Tab(view) => d.dispatch(AppAction::Show(view)),
@@ -131,10 +129,6 @@ fn apply_intents(fs: &NodeRef, content: &Content, d: &UseReducerDispatcher<AppSt
             Intent::Choice { .. } => {}
         }
     }
-    if !opens {
-        intents::untap(fs);
-    }
-    opens
 }
 
 /// Whether what is shown needs the on-demand data now: a view made of it, or a cell whose
@@ -164,34 +158,35 @@ pub fn App(props: &AppProps) -> Html {
             }
         })
     };
-    // `data-live` marks the running app (set right after the first render or hydration),
-    // so tests and host pages can tell it from the prerendered markup, which lacks it.
+    // Whether the app runs: set by the effect after its first render or hydration, so
+    // the render that follows is the first live one (it applies the deep link and the
+    // reader's taps; `data-data` comes with it).
     let live = use_state(|| false);
     let data = use_state_eq(data::initial);
     let fs_ref = use_node_ref();
-    // Whether the replay opens a cell or header tapped before the app ran.
-    let tap_opens = use_mut_ref(|| false);
     {
         // After the first render (or hydration): apply what the server could not render,
-        // then what the reader did meanwhile.
+        // then what the reader did meanwhile. The replay's dispatches and `live` land in
+        // one render.
         let (d, props, live, fs_ref) = (state.dispatcher(), props.clone(), live.clone(), fs_ref.clone());
-        let tap_opens = tap_opens.clone();
         use_effect_with((), move |_| {
             if props.hydrating {
                 d.dispatch(AppAction::Boot { config: props.config, route: props.route, notices: props.notices });
-                *tap_opens.borrow_mut() = apply_intents(&fs_ref, content, &d);
+                apply_intents(&fs_ref, content, &d);
             }
             live.set(true);
         });
     }
     {
-        // The ring of a cell or header tapped before the app ran (the boot script's mark)
-        // goes once the live app has rendered a selection: the tapped one, which shows the
-        // same ring pressed, or one the reader made since.
-        let (tap_opens, fs_ref) = (tap_opens.clone(), fs_ref.clone());
-        use_effect_with((state.chart.is_some(), *live), move |&(selected, live)| {
-            if live && selected && std::mem::take(&mut *tap_opens.borrow_mut()) {
-                intents::untap(&fs_ref);
+        // Once that live render is on the page, every child rendered (Yew runs effects only
+        // after all pending renders): `data-live` marks the running app for tests and host
+        // pages, the tap's mark goes (the tapped button now shows the same ring pressed),
+        // and the host page hears that the widget is ready.
+        let (fs_ref, view) = (fs_ref.clone(), state.view);
+        use_effect_with(*live, move |&live| {
+            if live {
+                intents::mark_live(&fs_ref);
+                events::emit(&fs_ref, &HostEvent::ready(view));
             }
         });
     }
@@ -300,7 +295,6 @@ pub fn App(props: &AppProps) -> Html {
                 ref={fs_ref}
                 data-theme={state.theme.id()}
                 data-view={state.view.id()}
-                data-live={(*live).then_some("")}
                 data-data={(*live).then_some(data_state_id(*data))}
             >
                 <Header theme={state.theme} {on_theme} />
