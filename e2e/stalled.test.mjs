@@ -20,9 +20,14 @@ const NOTICE = /did not load, so its cells will not open/;
 const missing = (route) => route.fulfill({ status: 404, body: 'not found' });
 const garbled = (route) => route.fulfill({ status: 200, contentType: 'application/wasm', body: 'not wasm at all' });
 
+/** What only the app answers: the theme menu, the filter and highlight, the invitation to
+ *  select a cell. */
+const DEAD_WITHOUT_APP = ['.fs-theme select', '.fs-controls input[type="radio"]', '.fs-controls select', '.fs-chart-intro'];
+
 /** Taps a cell of the static chart in `root`; returns it. */
 async function tapACell(root) {
   assert.equal(await root.locator('.fs[data-live]').count(), 0, 'the app has not run yet');
+  for (const sel of DEAD_WITHOUT_APP) assert.equal(await root.locator(sel).first().isVisible(), true, `${sel} shows while the app may come`);
   const cell = root.locator('table.fs-matrix td button.fs-cell').nth(7);
   await cell.click();
   assert.equal(await cell.getAttribute('data-tapped'), '', 'the tap shows at once');
@@ -42,6 +47,9 @@ async function assertStalled(root, cell, what) {
   assert.equal(await root.locator('.fs[data-live]').count(), 0, `${what}: the app never ran`);
   assert.equal(await root.locator('table.fs-matrix').isVisible(), true, `${what}: the chart is still shown`);
   assert.ok(await root.locator('table.fs-matrix button.fs-cell').count() > 40);
+  // No control left on screen that would do nothing; the downloads (plain links) stay.
+  for (const sel of DEAD_WITHOUT_APP) assert.equal(await root.locator(sel).first().isVisible(), false, `${what}: ${sel} hidden`);
+  assert.equal(await root.locator('a[data-export="csv"]').isVisible(), true, `${what}: the downloads stay`);
 }
 
 for (const [name, url, answer] of [

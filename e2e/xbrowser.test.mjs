@@ -241,8 +241,11 @@ for (const engineName of (process.env.XB_ENGINES || 'firefox,webkit').split(',')
             tapped: document.querySelectorAll('[data-tapped]').length,
             live: !!document.querySelector('.fs[data-live]'),
             table: document.querySelector('table.fs-matrix').getClientRects().length > 0,
+            // The controls only the app answers are hidden (where the engine has :has()).
+            controlsShown: ['.fs-theme', '.fs-controls', '.fs-chart-intro'].filter((s) => document.querySelector(s).getClientRects().length > 0),
+            has: CSS.supports('selector(:has(*))'),
           }));
-          assert.deepEqual(after, { notices: 1, underHeader: true, tapped: 0, live: false, table: true }, url);
+          assert.deepEqual(after, { notices: 1, underHeader: true, tapped: 0, live: false, table: true, controlsShown: [], has: true }, url);
           assert.ok((await page.errors()).length > 0, `${url}: the failure is in the console`);
           await page.close();
         }
