@@ -19,8 +19,8 @@
 // (focus or qfocus, whichever came last). Once the app runs (`fs.fsLive`, which it sets
 // as it takes these, before it replays anything), and for the quiz once its data is there
 // too (`data-data` set and not "pending"), events there are the app's own and nothing more
-// is written. The wasm takes each kind
-// once (src/platform/intents.rs) and applies it (src/model/intent.rs).
+// is written. The wasm takes each kind once (src/platform/intents.rs) and applies it
+// (src/model/intent.rs).
 function fsIntents(fs) {
   // <contract> generated from src/model/embed.rs by `make contract`: do not edit
   var LIVE_PROP = 'fsLive';

@@ -88,7 +88,7 @@ pub const POS_ATTR: &str = "data-pos";
 /// Set by the boot script (`www/intents.js`) on the cell or header button the reader tapped
 /// before the app ran, so the tap shows at once: the same ring as a pressed button
 /// (`www/chart.css`). Hydration keeps attributes it does not render; the app removes this
-/// one once its first live render is on the page ([`crate::platform::intents::untap`]).
+/// one once its first live render is on the page ([`crate::platform::intents::mark_live`]).
 pub const TAPPED_ATTR: &str = "data-tapped";
 
 /// The on-demand data's file name, beside the pages.
