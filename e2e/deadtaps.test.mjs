@@ -102,6 +102,31 @@ test('embed.html: a cell, a tab and a quiz answer tapped before the wasm runs al
   await context.close();
 });
 
+test('a slow network: a tap the app has not answered after 2 s says so on the tapped cell, until the cell opens', async () => {
+  const { page, context, errors, release } = await openHeld(browser, `${server.origin}/embed.html?view=chart`);
+  const cell = page.locator('table.fs-matrix td button.fs-cell').nth(12);
+  // What the cell's badge shows ('' when hidden), and how long after the tap.
+  const badge = () => cell.evaluate((b) => {
+    const s = getComputedStyle(b, '::before');
+    return { shown: s.visibility === 'visible' && s.content !== 'none' ? s.content : '', after: performance.now() - window.tappedAt };
+  });
+  await cell.evaluate((b) => b.addEventListener('click', () => { window.tappedAt = performance.now(); }, { capture: true, once: true }));
+  await cell.click();
+  // The ring says at once that the tap was seen; the badge waits, as a quick app needs none.
+  const first = await badge();
+  assert.ok(first.shown === '' || first.after >= 1900, `no badge at once: ${JSON.stringify(first)}`);
+  const late = await until(page, 'the loading badge', async () => { const b = await badge(); return b.shown && b; }, 2000);
+  assert.equal(late.shown, '"Loading\u2026"');
+  assert.ok(late.after >= 1900, `not before 2 s: ${late.after} ms`);
+  release();
+  await appReady(page);
+  await page.locator('.fs-side .fs-detail').waitFor();
+  assert.equal(await cell.getAttribute('aria-pressed'), 'true');
+  assert.equal((await badge()).shown, '', 'the badge goes when the cell opens');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('index.html: a header tapped, then focus moved by keyboard, before the wasm runs', async () => {
   const { page, context, errors, release } = await openHeld(browser, `${server.origin}/index.html`);
   const head = page.locator('table.fs-matrix th[scope="row"] button.fs-head').nth(2);

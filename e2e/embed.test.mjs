@@ -577,7 +577,7 @@ test('without constructable stylesheets the element falls back to a <style> in i
 test("without 'wasm-unsafe-eval' the element keeps the prerendered chart, says its cells will not open, and shows the host's fallback link", async () => {
   const { page, context } = await open(browser, server.origin + '/t/csp-no-wasm.html');
   const c = page.locator('#c');
-  await c.getByRole('alert').filter({ hasText: 'did not load, so its cells will not open' }).waitFor();
+  await c.getByRole('alert').filter({ hasText: 'The interactive chart and quiz did not load' }).waitFor();
   assert.equal(await c.locator('table.fs-matrix').isVisible(), true, 'the chart, readable');
   assert.equal(await c.locator('.fs[data-live]').count(), 0);
   assert.equal(await page.locator('#fallback').isVisible(), true);

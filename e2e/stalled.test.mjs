@@ -1,7 +1,8 @@
 // When the app cannot start (its wasm or its script fails to load, or the browser cannot
 // compile it): the prerendered chart stays readable, a tapped cell does not keep a ring that
-// promises a panel, and a notice says the cells will not open. The failing response is held
-// back while the reader taps, as on a slow network, then answered.
+// promises a panel, a notice says the app did not load, and the chart alone stays, as without
+// JavaScript (no view left loading for ever, no quiz that cannot be checked). The failing
+// response is held back while the reader taps, as on a slow network, then answered.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { serve, launch, openHeld, open, appReady, axe } from './harness.mjs';
@@ -16,13 +17,16 @@ before(async () => {
 });
 after(async () => { await browser?.close(); await server?.close(); });
 
-const NOTICE = /did not load, so its cells will not open/;
+const NOTICE = /The interactive chart and quiz did not load\. Reload the page/;
 const missing = (route) => route.fulfill({ status: 404, body: 'not found' });
 const garbled = (route) => route.fulfill({ status: 200, contentType: 'application/wasm', body: 'not wasm at all' });
 
 /** What only the app answers: the theme menu, the filter and highlight, the invitation to
- *  select a cell. */
-const DEAD_WITHOUT_APP = ['.fs-theme select', '.fs-controls input[type="radio"]', '.fs-controls select', '.fs-chart-intro'];
+ *  select a cell, and the tabs (the other views need the app: its data, its quiz). */
+const DEAD_WITHOUT_APP = ['.fs-theme select', '.fs-controls input[type="radio"]', '.fs-controls select', '.fs-chart-intro', '.fs-tabs'];
+
+/** The ids of the view panels on screen in `root`. */
+const panelsShown = (root) => root.locator('.fs-panel').evaluateAll((ps) => ps.filter((p) => p.getClientRects().length > 0).map((p) => p.id));
 
 /** Taps a cell of the static chart in `root`; returns it. */
 async function tapACell(root) {
@@ -50,13 +54,17 @@ async function assertStalled(root, cell, what) {
   // No control left on screen that would do nothing; the downloads (plain links) stay.
   for (const sel of DEAD_WITHOUT_APP) assert.equal(await root.locator(sel).first().isVisible(), false, `${what}: ${sel} hidden`);
   assert.equal(await root.locator('a[data-export="csv"]').isVisible(), true, `${what}: the downloads stay`);
+  // The chart alone, as without JavaScript: no view left saying "Loading…" for ever, nor a
+  // quiz question whose Check does nothing.
+  assert.deepEqual(await panelsShown(root), ['fs-panel-chart'], `${what}: the chart alone`);
+  assert.equal(await root.locator('.fs-loading').first().isVisible(), false, `${what}: no loading message left`);
 }
 
 for (const [name, url, answer] of [
   ['index.html, its wasm missing', '/index.html', missing],
   ['embed.html, its wasm not wasm', '/embed.html?view=chart', garbled],
 ]) {
-  test(`${name}: a notice says the cells will not open, and the tapped cell keeps no ring`, async () => {
+  test(`${name}: a notice says the app did not load, the chart alone stays, and the tapped cell keeps no ring`, async () => {
     const { page, context, errors, release } = await openHeld(browser, server.origin + url, { answer });
     const cell = await tapACell(page);
     release();
@@ -72,6 +80,22 @@ for (const [name, url, answer] of [
     await context.close();
   });
 }
+
+test('embed.html?view=quiz, its wasm missing: the static quiz showed while the app might come; the chart alone shows once it cannot', async () => {
+  const { page, context, release } = await openHeld(browser, server.origin + '/embed.html?view=quiz', { answer: missing });
+  assert.deepEqual(await panelsShown(page), ['fs-panel-quiz'], 'the view asked for, at once');
+  // The reader picks an answer on the static question meanwhile.
+  await page.locator('#fs-panel-quiz .fs-option input[type="radio"]').nth(1).check();
+  release();
+  await page.getByRole('alert').waitFor();
+  assert.match(await page.getByRole('alert').innerText(), NOTICE);
+  assert.deepEqual(await panelsShown(page), ['fs-panel-chart'], 'the chart alone: a question that cannot be checked is not left on screen');
+  assert.equal(await page.locator('#fs-panel-quiz .fs-option').first().isVisible(), false);
+  assert.equal(await page.locator('table.fs-matrix').isVisible(), true);
+  const violations = await axe(page);
+  assert.deepEqual(violations, [], JSON.stringify(violations, null, 1));
+  await context.close();
+});
 
 // A module script held back holds the page's DOMContentLoaded, so this one fails at once.
 test('embed.html, its script missing: the same notice', async () => {

@@ -212,7 +212,7 @@ for (const engineName of (process.env.XB_ENGINES || 'firefox,webkit').split(',')
       }
     });
 
-    test('a wasm that is not wasm (embed.html, index.html, full-stack.html): the chart stays, the tapped cell loses its ring, a notice says the cells will not open', async () => {
+    test('a wasm that is not wasm (embed.html, index.html, full-stack.html): the tapped cell says it is loading, then the chart alone stays, the ring gone, with a notice', async () => {
       // The wasm held back while the reader taps, then answered with bytes that do not compile.
       let release, held;
       const broken = await serve(undefined, { '/widget_bg.wasm': { body: 'not wasm at all', type: 'application/wasm' } }, {
@@ -231,10 +231,16 @@ for (const engineName of (process.env.XB_ENGINES || 'firefox,webkit').split(',')
             const cell = pos(CELLS[3].layer, CELLS[3].tool);
             await page.click((p) => document.querySelector(`table.fs-matrix button[data-pos="${p}"]`), cell);
             assert.equal(await page.evaluate((p) => document.querySelector(`table.fs-matrix button[data-pos="${p}"]`).hasAttribute('data-tapped'), cell), true, `${url}: the tap shows at once`);
+            // Not answered after 2 s: the tapped cell says it is loading.
+            const badge = await page.waitFor('the tapped cell saying it is loading', (p) => {
+              const s = getComputedStyle(document.querySelector(`table.fs-matrix button[data-pos="${p}"]`), '::before');
+              return s.visibility === 'visible' && s.content;
+            }, cell);
+            assert.equal(badge, '"Loading\u2026"', url);
           }
           release();
           const notice = await page.waitFor('the notice', () => document.querySelector('.fs > [role="alert"]')?.innerText);
-          assert.match(notice, /did not load, so its cells will not open/, url);
+          assert.match(notice, /The interactive chart and quiz did not load\. Reload the page/, url);
           const after = await page.evaluate(() => ({
             notices: document.querySelectorAll('.fs-stalled').length,
             underHeader: document.querySelector('.fs-stalled').previousElementSibling.matches('.fs-header'),
@@ -242,10 +248,12 @@ for (const engineName of (process.env.XB_ENGINES || 'firefox,webkit').split(',')
             live: !!document.querySelector('.fs[data-live]'),
             table: document.querySelector('table.fs-matrix').getClientRects().length > 0,
             // The controls only the app answers are hidden (where the engine has :has()).
-            controlsShown: ['.fs-theme', '.fs-controls', '.fs-chart-intro'].filter((s) => document.querySelector(s).getClientRects().length > 0),
+            controlsShown: ['.fs-theme', '.fs-tabs', '.fs-controls', '.fs-chart-intro'].filter((s) => document.querySelector(s).getClientRects().length > 0),
+            // The chart alone, as without JavaScript.
+            panelsShown: [...document.querySelectorAll('.fs-panel')].filter((p) => p.getClientRects().length > 0).map((p) => p.id),
             has: CSS.supports('selector(:has(*))'),
           }));
-          assert.deepEqual(after, { notices: 1, underHeader: true, tapped: 0, live: false, table: true, controlsShown: [], has: true }, url);
+          assert.deepEqual(after, { notices: 1, underHeader: true, tapped: 0, live: false, table: true, controlsShown: [], panelsShown: ['fs-panel-chart'], has: true }, url);
           assert.ok((await page.errors()).length > 0, `${url}: the failure is in the console`);
           await page.close();
         }

@@ -543,7 +543,7 @@ function writeCsp(dist) {
   if (!backLinks || /[\\`$]/.test(backLinks[1])) throw new Error('full-stack.html: the transcript\'s backLinks script is missing or not plain text');
   const blobPage = [read(dist, TRANSCRIPT_FILE), `${backLinks[1]}</script>`];
   for (const [page, paths] of CSP_PAGES) {
-    const html = read(dist, page);
+    const html = page === 'full-stack.html' ? single : read(dist, page);
     const policy = pagePolicy(html, page === 'full-stack.html' ? blobPage : []);
     for (const p of paths) lines.push(p, `  Content-Security-Policy: ${policy}`);
   }

@@ -101,7 +101,8 @@ function fsIntents(fs) {
     put(e.target, 'focus', function () { return path(e.target); });
   }, true);
   // The app will not come (its script or wasm failed to load or compile): no button keeps
-  // the ring of a tap that will not apply, and a notice under the header says so. Once, and
+  // the ring of a tap that will not apply, and a notice under the header says so (the
+  // stylesheet then shows the chart alone, as without JavaScript: www/style.css). Once, and
   // only while the app has not run (a crash after that shows the app's own error box).
   var failed;
   show.fail = function () {
@@ -111,7 +112,7 @@ function fsIntents(fs) {
     var box = document.createElement('p');
     box.className = 'fs-notice fs-stalled';
     box.setAttribute('role', 'alert');
-    box.textContent = 'The interactive chart did not load, so its cells will not open. Reload the page to try again.';
+    box.textContent = 'The interactive chart and quiz did not load. Reload the page to try again.';
     // Under the header, where the app shows its notices.
     fs.firstElementChild.after(box);
   };
