@@ -163,6 +163,10 @@ test('<full-stack-explainer>: shows the prerendered widget at once, and taps bef
   // Its links lead beside full-stack.js, not beside the host page.
   const csv = await el.locator('a[data-export="csv"]').getAttribute('href');
   assert.equal(csv, `${server.origin}/full-stack.csv`);
+  // A tap not answered after 2 s says so in the shadow root too (its stylesheet's keyframes).
+  const first = el.locator('table.fs-matrix td button.fs-cell').nth(3);
+  await first.click();
+  await until(page, 'the loading badge in the shadow root', () => first.evaluate((b) => getComputedStyle(b, '::before').visibility === 'visible' && getComputedStyle(b, '::before').content === '"Loading\u2026"'), 2000);
   const tapped = await tapBeforeTheApp(page, el);
   release();
   await assertApplied(page, el, tapped);
