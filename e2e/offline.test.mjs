@@ -44,6 +44,58 @@ test('full-stack.html from file:// works alone and makes zero requests', async (
   await context.close();
 });
 
+/** Clicks the download link `selector` and returns the file the browser saved: its name and bytes. */
+async function download(page, selector) {
+  const [saved] = await Promise.all([page.waitForEvent('download'), page.locator(selector).click()]);
+  assert.equal(await saved.failure(), null, `${selector}: saved`);
+  return { name: saved.suggestedFilename(), bytes: fs.readFileSync(await saved.path()) };
+}
+
+test('full-stack.html from file://, alone: each download saves the file the hosted page serves, and the reader stays on the page', async () => {
+  const { context, requests, errors } = await offlineContext(browser);
+  const page = await context.newPage();
+  const url = pathToFileURL(path.join(dir, 'full-stack.html')).href;
+  await page.goto(url);
+  await appReady(page);
+  const csv = await download(page, '[data-export="csv"]');
+  assert.equal(csv.name, 'full-stack-china-ai-policy.csv');
+  assert.ok(csv.bytes.equals(fs.readFileSync(path.join(DIST, 'full-stack.csv'))), 'the CSV is the hosted one, byte for byte (its byte-order mark too)');
+  const svg = await download(page, '[data-export="svg"]');
+  assert.equal(svg.name, 'full-stack-china-ai-policy.svg');
+  assert.ok(svg.bytes.equals(fs.readFileSync(path.join(DIST, 'chart-all.svg'))), 'the image with everything');
+  // The PNG is drawn here from the SVG: a PNG of the hosted one's size.
+  const png = await download(page, '[data-export="png"]');
+  assert.equal(png.name, 'full-stack-china-ai-policy.png');
+  const hosted = fs.readFileSync(path.join(DIST, 'chart-all.png'));
+  assert.equal(png.bytes.subarray(1, 4).toString(), 'PNG');
+  assert.deepEqual([png.bytes.readUInt32BE(16), png.bytes.readUInt32BE(20)], [hosted.readUInt32BE(16), hosted.readUInt32BE(20)]);
+  // Under a filter the image follows it, as on the hosted page.
+  await page.getByRole('radio', { name: 'Only what was said in the episode' }).check();
+  await page.locator('[data-export="svg"][href="chart-episode.svg"]').waitFor();
+  const episode = await download(page, '[data-export="svg"]');
+  assert.ok(episode.bytes.equals(fs.readFileSync(path.join(DIST, 'chart-episode.svg'))), 'the filtered image');
+  // Still on the widget's page, live; and nothing was fetched (the PNG's SVG is read from a
+  // blob: URL made in the page, which is no request to any server).
+  assert.equal(page.url().split('#')[0], url);
+  assert.equal(await page.locator('.fs[data-live]').count(), 1);
+  assert.deepEqual(requests.filter((r) => !r.startsWith('blob:')), [url]);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('full-stack.html from file://, alone, in a browser without WebAssembly: the downloads still save their files', async () => {
+  const { context, errors } = await offlineContext(browser);
+  await context.addInitScript(() => { delete window.WebAssembly; });
+  const page = await context.newPage();
+  await page.goto(pathToFileURL(path.join(dir, 'full-stack.html')).href);
+  await page.getByRole('alert').waitFor();
+  const csv = await download(page, '[data-export="csv"]');
+  assert.ok(csv.bytes.equals(fs.readFileSync(path.join(DIST, 'full-stack.csv'))));
+  assert.equal(await page.locator('.fs[data-live]').count(), 0, 'the app never ran');
+  assert.ok(errors.length > 0, 'the failure is in the console');
+  await context.close();
+});
+
 test('full-stack.html in an iframe sandboxed without allow-same-origin (storage throws there)', async () => {
   const { context, requests, errors } = await offlineContext(browser);
   const page = await context.newPage();

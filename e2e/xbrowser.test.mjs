@@ -526,7 +526,7 @@ for (const engineName of (process.env.XB_ENGINES || 'firefox,webkit').split(',')
       await page.close();
     });
 
-    test('full-stack.html from file:// works with zero network requests', async () => {
+    test('full-stack.html from file:// works with zero network requests, its downloads saved from inside it', async () => {
       const url = pathToFileURL(path.join(offlineDir, 'full-stack.html')).href;
       const served = server.requests.length;
       const page = await open(url);
@@ -534,9 +534,35 @@ for (const engineName of (process.env.XB_ENGINES || 'firefox,webkit').split(',')
       await page.click((p) => document.querySelector(`.fs-matrix button[data-pos="${p}"]`), pos('data-centers', 'compute'));
       assert.equal(await page.waitFor('the details', () => document.querySelector('.fs-side .fs-detail h3')?.innerText), 'Data centers × Compute');
       assert.equal(await hashOnceIs(page, '#chart/data-centers/compute'), '#chart/data-centers/compute', 'deep links work from disk too');
+      // The downloads come from inside the file (no file is beside it): each click saves a
+      // blob the page made. Saving is the browser's own, outside WebDriver, so the anchor's
+      // click is recorded here and the blob read back.
+      await page.evaluate(() => {
+        window.fsSaved = [];
+        const click = HTMLAnchorElement.prototype.click;
+        HTMLAnchorElement.prototype.click = function () {
+          if (this.href.startsWith('blob:')) window.fsSaved.push(fetch(this.href).then((r) => r.arrayBuffer()).then((b) => {
+            const v = new DataView(b);
+            return { name: this.download, bytes: b.byteLength, png: v.getUint32(0) === 0x89504e47 ? [v.getUint32(16), v.getUint32(20)] : null };
+          }));
+          else click.call(this);
+        };
+      });
+      for (const format of ['csv', 'svg', 'png']) await page.click((f) => document.querySelector(`a[data-export="${f}"]`), format);
+      await page.waitFor('three files saved', () => window.fsSaved.length === 3);
+      const saved = await page.evaluate(() => Promise.all(window.fsSaved));
+      const hostedPng = fs.readFileSync(path.join(DIST, 'chart-all.png'));
+      assert.deepEqual(saved, [
+        { name: 'full-stack-china-ai-policy.csv', bytes: fs.statSync(path.join(DIST, 'full-stack.csv')).size, png: null },
+        { name: 'full-stack-china-ai-policy.svg', bytes: fs.statSync(path.join(DIST, 'chart-all.svg')).size, png: null },
+        { name: 'full-stack-china-ai-policy.png', bytes: saved[2]?.bytes, png: [hostedPng.readUInt32BE(16), hostedPng.readUInt32BE(20)] },
+      ]);
+      assert.ok(saved[2].bytes > 10000, `a drawn PNG, not an empty one: ${saved[2].bytes} bytes`);
+      assert.equal(await page.evaluate(() => location.pathname.endsWith('/full-stack.html') && !!document.querySelector('.fs[data-live]')), true, 'still on the page');
       // Only the document itself: no fetch of wasm, glue, styles, fonts or anything else
-      // (Firefox also logs the data: URLs the page decodes; they never leave the browser).
-      assert.deepEqual((await page.requests()).filter((u) => u !== url && !u.startsWith('data:')), []);
+      // (Firefox also logs the data: URLs the page decodes, and the blob: URLs of the
+      // downloads; they never leave the browser).
+      assert.deepEqual((await page.requests()).filter((u) => u !== url && !u.startsWith('data:') && !u.startsWith('blob:')), []);
       await noErrors(page);
       assert.equal(server.requests.length, served, 'nothing reached the test server either');
       // The request log is not blind in a file:// page: a probe the test adds after the

@@ -29,6 +29,7 @@ export const TAB_ID_PREFIX = 'fs-tab-';
 export const PANEL_ID_PREFIX = 'fs-panel-';
 export const INLINE_DATA_ID = 'fs-data';
 export const INLINE_TRANSCRIPT_ID = 'fs-transcript';
+export const INLINE_DOWNLOADS_ID = 'fs-downloads';
 export const DATA_FILE = 'data.json';
 export const TRANSCRIPT_FILE = 'transcript.html';
 export const CSV_FILE = 'full-stack.csv';

@@ -42,7 +42,7 @@ import { transformSync } from 'esbuild';
 import { sizes } from './size.mjs';
 // The names shared with the wasm (generated from src/model/embed.rs by `make contract`).
 import {
-  DATA_FILE, ELEMENT_FILE, ELEMENT_NAME, INLINE_DATA_ID, INLINE_TRANSCRIPT_ID, MODE_ATTR, MODE_EMBED, MODE_PAGE,
+  CSV_FILE, DATA_FILE, ELEMENT_FILE, ELEMENT_NAME, INLINE_DATA_ID, INLINE_DOWNLOADS_ID, INLINE_TRANSCRIPT_ID, MODE_ATTR, MODE_EMBED, MODE_PAGE,
   MODES, PRERENDERED_ATTR, ROOT_ID, TRANSCRIPT_FILE, WIDGET_PAGE,
 } from './contract.mjs';
 
@@ -337,6 +337,17 @@ export function transcriptPage(body) {
   }, TRANSCRIPT_FILE);
 }
 
+/** The downloads the single file carries, as JSON for its script (see
+ *  www/templates/full-stack.html): `{ file name: text }` for the chart's data file and each
+ *  chart image's SVG (its PNG is drawn from the SVG in the browser). "<" is escaped so
+ *  nothing in it closes the element. */
+export function inlineDownloads(dist) {
+  const names = [CSV_FILE, ...fs.readdirSync(dist).filter((f) => /^chart-[a-z]+\.svg$/.test(f)).sort()];
+  if (names.length < 2) throw new Error(`${dist}: no chart-*.svg to inline in the single file`);
+  const files = Object.fromEntries(names.map((f) => [f, read(dist, f)]));
+  return `<script type="application/json" id="${INLINE_DOWNLOADS_ID}">${JSON.stringify(files).replace(/</g, '\\u003c')}</script>`;
+}
+
 /** The transcript page as a JSON string in the single file, for its opener script (see
  *  www/templates/full-stack.html). "<" is escaped so nothing in it closes the element. */
 export function inlineTranscript(html) {
@@ -473,6 +484,7 @@ export function build(dist, env = process.env) {
     NOSCRIPT: noscriptMarkup(evidence),
     DATA: inlineData,
     TRANSCRIPT: inlineTranscript(transcript),
+    DOWNLOADS: inlineDownloads(dist),
     SCRIPT: singleFileScript(read(dist, 'widget.js'), fs.readFileSync(path.join(dist, 'widget_bg.wasm'))),
   }, 'full-stack.html'));
 

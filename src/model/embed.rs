@@ -64,6 +64,11 @@ pub const INLINE_DATA_ID: &str = "fs-data";
 /// (the single offline file opens it from a Blob URL).
 pub const INLINE_TRANSCRIPT_ID: &str = "fs-transcript";
 
+/// The id of the `<script type="application/json">` holding the downloads inline (the
+/// single offline file, which has no files beside it): `{ file name: text }` for the CSV
+/// and the chart's SVGs; its script saves them, and draws each PNG from its SVG.
+pub const INLINE_DOWNLOADS_ID: &str = "fs-downloads";
+
 /// The widget's own page, beside the embed files (shared quiz results and the
 /// transcript's links back open it).
 pub const WIDGET_PAGE: &str = "index.html";
@@ -166,6 +171,7 @@ pub fn contract() -> Vec<(&'static str, Literal)> {
         ("PANEL_ID_PREFIX", Text(PANEL_ID_PREFIX)),
         ("INLINE_DATA_ID", Text(INLINE_DATA_ID)),
         ("INLINE_TRANSCRIPT_ID", Text(INLINE_TRANSCRIPT_ID)),
+        ("INLINE_DOWNLOADS_ID", Text(INLINE_DOWNLOADS_ID)),
         ("DATA_FILE", Text(DATA_FILE)),
         ("TRANSCRIPT_FILE", Text(TRANSCRIPT_FILE)),
         ("CSV_FILE", Text(CSV_FILE)),
@@ -221,7 +227,7 @@ pub const STAMPS: [Stamp; 4] = [
     Stamp {
         file: "www/templates/full-stack.html",
         keyword: "const",
-        names: &["INLINE_TRANSCRIPT_ID", "TRANSCRIPT_FILE", "WIDGET_PAGE"],
+        names: &["INLINE_TRANSCRIPT_ID", "INLINE_DOWNLOADS_ID", "TRANSCRIPT_FILE", "WIDGET_PAGE"],
     },
 ];
 
