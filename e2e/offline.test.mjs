@@ -83,7 +83,7 @@ test('full-stack.html from file://, alone: each download saves the file the host
   await context.close();
 });
 
-test('full-stack.html from file://, alone, in a browser without WebAssembly: the downloads still save their files', async () => {
+test('full-stack.html from file://, alone, in a browser without WebAssembly: the downloads still save their files, and every cell\'s evidence shows', async () => {
   const { context, errors } = await offlineContext(browser);
   await context.addInitScript(() => { delete window.WebAssembly; });
   const page = await context.newPage();
@@ -91,6 +91,9 @@ test('full-stack.html from file://, alone, in a browser without WebAssembly: the
   await page.getByRole('alert').waitFor();
   const csv = await download(page, '[data-export="csv"]');
   assert.ok(csv.bytes.equals(fs.readFileSync(path.join(DIST, 'full-stack.csv'))));
+  // The link under the notice shows every cell's evidence, from inside the file.
+  await page.locator('.fs > .fs-fallback a').click();
+  await page.locator('#fs-evidence-inline .fs-evidence-cell').first().waitFor();
   assert.equal(await page.locator('.fs[data-live]').count(), 0, 'the app never ran');
   assert.ok(errors.length > 0, 'the failure is in the console');
   await context.close();

@@ -10,9 +10,12 @@ after(async () => { await browser?.close(); await server?.close(); });
 /** Opens `url` with the wasm blocked: what the reader sees before it arrives. */
 async function withoutWasm(url, opts = {}) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...opts });
-  await context.route('**/*.wasm', (route) => route.abort());
+  // Held, never answered: the page as it is before the wasm arrives. (A failed request
+  // would show the failed state instead: the chart alone, with a notice.) Not 'load': the
+  // page preloads the wasm, and a held preload holds the load event.
+  await context.route('**/*.wasm', () => {});
   const page = await context.newPage();
-  await page.goto(server.origin + url);
+  await page.goto(server.origin + url, { waitUntil: 'domcontentloaded' });
   return { page, context };
 }
 

@@ -5,7 +5,9 @@
 // response is held back while the reader taps, as on a slow network, then answered.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, openHeld, open, appReady, axe } from './harness.mjs';
+import fs from 'node:fs';
+import path from 'node:path';
+import { serve, launch, openHeld, open, appReady, axe, DIST } from './harness.mjs';
 import { hostPage } from './embed-helpers.mjs';
 
 let server, browser;
@@ -58,6 +60,15 @@ async function assertStalled(root, cell, what) {
   // quiz question whose Check does nothing.
   assert.deepEqual(await panelsShown(root), ['fs-panel-chart'], `${what}: the chart alone`);
   assert.equal(await root.locator('.fs-loading').first().isVisible(), false, `${what}: no loading message left`);
+  // Under the notice, a link to every cell's evidence on a page that needs no script.
+  const fallback = root.locator('.fs > .fs-fallback a');
+  assert.equal(await fallback.isVisible(), true, `${what}: the link to every cell's evidence`);
+  assert.equal(await root.locator('.fs > .fs-stalled + .fs-fallback').count(), 1, `${what}: right under the notice`);
+  const href = await fallback.evaluate((a) => a.href);
+  assert.match(href, /\/sources\.html$/, what);
+  const sources = await fetch(href);
+  assert.equal(sources.status, 200, `${what}: ${href}`);
+  assert.match(await sources.text(), /Every cell’s evidence, layer by layer/);
 }
 
 for (const [name, url, answer] of [
@@ -110,6 +121,18 @@ test('embed.html, its script missing: the same notice', async () => {
 test('full-stack.html in a browser without WebAssembly: the same notice, the chart readable', async () => {
   const { page, context } = await open(browser, server.origin + '/full-stack.html', { init: () => { delete window.WebAssembly; } });
   await assertStalled(page, page.locator('table.fs-matrix td button.fs-cell').first(), 'full-stack.html');
+  // The single file has no page beside it when opened alone: its link shows the evidence
+  // it carries, under the widget, and stays on the page.
+  await page.locator('.fs > .fs-fallback a').click();
+  const evidence = page.locator('#fs-evidence-inline');
+  await evidence.waitFor();
+  const hosted = fs.readFileSync(path.join(DIST, 'sources.html'), 'utf8').match(/class="fs-evidence-cell"/g).length;
+  assert.equal(await evidence.locator('.fs-evidence-cell').count(), hosted, 'every cell the hosted sources.html lists');
+  assert.equal(await evidence.evaluate((e) => e === document.activeElement), true, 'focus moves to it');
+  assert.equal(page.url(), server.origin + '/full-stack.html');
+  assert.equal(await page.context().pages().length, 1, 'no other tab');
+  const violations = await axe(page);
+  assert.deepEqual(violations, [], JSON.stringify(violations, null, 1));
   await context.close();
 });
 
@@ -142,6 +165,7 @@ test('a load that succeeds, however late, shows no notice, nor does another elem
   await page.locator('.fs-side .fs-detail').waitFor();
   assert.equal(await cell.getAttribute('aria-pressed'), 'true');
   assert.equal(await page.locator('.fs-stalled').count(), 0);
+  assert.equal(await page.locator('.fs-fallback').isVisible(), false, 'the failed state\'s link stays hidden in the live app');
   // The image's 404, and nothing else.
   assert.deepEqual(errors.filter((e) => !/404/.test(e)), []);
   await context.close();

@@ -251,9 +251,11 @@ for (const engineName of (process.env.XB_ENGINES || 'firefox,webkit').split(',')
             controlsShown: ['.fs-theme', '.fs-tabs', '.fs-controls', '.fs-chart-intro'].filter((s) => document.querySelector(s).getClientRects().length > 0),
             // The chart alone, as without JavaScript.
             panelsShown: [...document.querySelectorAll('.fs-panel')].filter((p) => p.getClientRects().length > 0).map((p) => p.id),
+            // Under the notice, the link to every cell's evidence.
+            fallback: document.querySelector('.fs > .fs-stalled + .fs-fallback a')?.getClientRects().length > 0,
             has: CSS.supports('selector(:has(*))'),
           }));
-          assert.deepEqual(after, { notices: 1, underHeader: true, tapped: 0, live: false, table: true, controlsShown: [], panelsShown: ['fs-panel-chart'], has: true }, url);
+          assert.deepEqual(after, { notices: 1, underHeader: true, tapped: 0, live: false, table: true, controlsShown: [], panelsShown: ['fs-panel-chart'], fallback: true, has: true }, url);
           assert.ok((await page.errors()).length > 0, `${url}: the failure is in the console`);
           await page.close();
         }

@@ -33,4 +33,5 @@ export const INLINE_DOWNLOADS_ID = 'fs-downloads';
 export const DATA_FILE = 'data.json';
 export const TRANSCRIPT_FILE = 'transcript.html';
 export const CSV_FILE = 'full-stack.csv';
+export const SOURCES_FILE = 'sources.html';
 export const WIDGET_PAGE = 'index.html';

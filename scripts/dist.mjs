@@ -43,7 +43,7 @@ import { sizes } from './size.mjs';
 // The names shared with the wasm (generated from src/model/embed.rs by `make contract`).
 import {
   CSV_FILE, DATA_FILE, ELEMENT_FILE, ELEMENT_NAME, INLINE_DATA_ID, INLINE_DOWNLOADS_ID, INLINE_TRANSCRIPT_ID, MODE_ATTR, MODE_EMBED, MODE_PAGE,
-  MODES, PRERENDERED_ATTR, ROOT_ID, TRANSCRIPT_FILE, WIDGET_PAGE,
+  MODES, PRERENDERED_ATTR, ROOT_ID, SOURCES_FILE, TRANSCRIPT_FILE, WIDGET_PAGE,
 } from './contract.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -131,7 +131,7 @@ export function prerender(what) {
 export function noscriptMarkup(evidence) {
   return evidence
     ? `<noscript><div class="fs fs-noscript">${evidence}</div></noscript>`
-    : `<noscript><p class="fs fs-noscript"><a href="./sources.html" target="_blank" rel="noopener">Read every cell\u2019s programs, figures and sources</a> (this page needs JavaScript for the quiz and the interactive chart).</p></noscript>`;
+    : `<noscript><p class="fs fs-noscript"><a href="./${SOURCES_FILE}" target="_blank" rel="noopener">Read every cell\u2019s programs, figures and sources</a> (this page needs JavaScript for the quiz and the interactive chart).</p></noscript>`;
 }
 
 /** The root as Trunk copied it from index.html, or as an earlier run of this script
@@ -453,10 +453,10 @@ export function build(dist, env = process.env) {
   }, 'embed.html'));
 
   // sources.html: the evidence as a static page (linked from embed.html's <noscript>).
-  write('sources.html', fill(read(WWW, 'templates/sources.html'), {
+  write(SOURCES_FILE, fill(read(WWW, 'templates/sources.html'), {
     TITLE: escapeHtml(`Sources: ${title}`),
     EVIDENCE: evidence,
-  }, 'sources.html'));
+  }, SOURCES_FILE));
   write('embed.css', minifyCss(read(WWW, 'embed.css'), 'embed.css'));
   fs.copyFileSync(path.join(WWW, 'embed.js'), path.join(dist, 'embed.js'));
 
@@ -503,7 +503,7 @@ const CSP_PAGES = [
   [WIDGET_PAGE, ['/', `/${WIDGET_PAGE}`]],
   ['embed.html', ['/embed.html']],
   [TRANSCRIPT_FILE, [`/${TRANSCRIPT_FILE}`]],
-  ['sources.html', ['/sources.html']],
+  [SOURCES_FILE, [`/${SOURCES_FILE}`]],
   ['full-stack.html', ['/full-stack.html']],
 ];
 

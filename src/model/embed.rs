@@ -102,6 +102,11 @@ pub const DATA_FILE: &str = "data.json";
 /// The transcript page's file name, beside the pages.
 pub const TRANSCRIPT_FILE: &str = "transcript.html";
 
+/// The evidence page (every cell's programs, figures and sources, with no script), beside
+/// the pages: linked for readers without JavaScript, and for those whose browser cannot run
+/// the app (the boot script's failed state).
+pub const SOURCES_FILE: &str = "sources.html";
+
 /// The chart's data file (every claim with its sources), beside the pages.
 pub const CSV_FILE: &str = "full-stack.csv";
 
@@ -175,6 +180,7 @@ pub fn contract() -> Vec<(&'static str, Literal)> {
         ("DATA_FILE", Text(DATA_FILE)),
         ("TRANSCRIPT_FILE", Text(TRANSCRIPT_FILE)),
         ("CSV_FILE", Text(CSV_FILE)),
+        ("SOURCES_FILE", Text(SOURCES_FILE)),
         ("WIDGET_PAGE", Text(WIDGET_PAGE)),
     ]
 }
@@ -227,7 +233,7 @@ pub const STAMPS: [Stamp; 4] = [
     Stamp {
         file: "www/templates/full-stack.html",
         keyword: "const",
-        names: &["INLINE_TRANSCRIPT_ID", "INLINE_DOWNLOADS_ID", "TRANSCRIPT_FILE", "WIDGET_PAGE"],
+        names: &["INLINE_TRANSCRIPT_ID", "INLINE_DOWNLOADS_ID", "TRANSCRIPT_FILE", "SOURCES_FILE", "WIDGET_PAGE"],
     },
 ];
 

@@ -5,7 +5,7 @@ use yew::prelude::*;
 use super::header::Header;
 use super::notices::Notices;
 use super::tabs::{panel_id, tab_id, Tabs};
-use crate::model::embed::DATA_FILE;
+use crate::model::embed::{DATA_FILE, SOURCES_FILE};
 use crate::model::events::HostEvent;
 use crate::model::intent::{Intent, Scope};
 use crate::model::route::{ChartTarget, Route};
@@ -271,6 +271,7 @@ pub fn App(props: &AppProps) -> Html {
     let data_ctx = DataCtx { state: *data, islands };
     let sections: Rc<[SectionIx]> = Rc::from(props.config.sections.as_slice());
     let links = Links { base: props.base.clone() };
+    let sources = links.file(SOURCES_FILE);
     let panel = |view: View, body: Html| {
         html! {
             <section
@@ -298,6 +299,12 @@ pub fn App(props: &AppProps) -> Html {
                 data-data={(*live).then_some(data_state_id(*data))}
             >
                 <Header theme={state.theme} {on_theme} />
+                // Shown only in the boot script's failed state, under its notice (www/style.css):
+                // where a reader whose browser cannot run the app reads every cell.
+                <p class="fs-fallback" hidden=true>
+                    <a href={sources} target="_blank" rel="noopener">{ "Every cell\u{2019}s programs, figures and sources" }</a>
+                    { " are on a page that needs no script." }
+                </p>
                 <Notices notices={state.notices.clone()} on_dismiss={on_dismiss} />
                 <Tabs current={state.view} {on_select} />
                 { panel(View::Chart, html! { <ChartView target={state.chart} preset={state.chart_preset} refocus={state.reader_nav} layout_later={props.layout_later} /> }) }
