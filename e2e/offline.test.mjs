@@ -94,6 +94,14 @@ test('full-stack.html from file://, alone, in a browser without WebAssembly: the
   // The link under the notice shows every cell's evidence, from inside the file.
   await page.locator('.fs > .fs-fallback a').click();
   await page.locator('#fs-evidence-inline .fs-evidence-cell').first().waitFor();
+  // Its quotes' links open the transcript the file carries, at their lines.
+  const cite = page.locator('#fs-evidence-inline a.fs-cite').first();
+  const lines = (await cite.getAttribute('href')).split('#')[1];
+  const [transcript] = await Promise.all([context.waitForEvent('page'), cite.click()]);
+  await transcript.waitForLoadState();
+  assert.match(transcript.url(), new RegExp(`^blob:.*#${lines}$`), 'the transcript from inside the file');
+  await transcript.locator(`[id="${lines.split('-')[0]}"]`).waitFor();
+  await transcript.close();
   assert.equal(await page.locator('.fs[data-live]').count(), 0, 'the app never ran');
   assert.ok(errors.length > 0, 'the failure is in the console');
   await context.close();
