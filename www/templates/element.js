@@ -161,11 +161,12 @@
    *  allowlists as the wasm's; it applies them itself when it hydrates). */
   function applyAttributes(el, root) {
     const fs = root.querySelector('.fs');
-    const theme = THEMES.includes(el.getAttribute('theme')) ? el.getAttribute('theme') : DEFAULT_THEME;
-    fs.setAttribute(THEME_ATTR, theme);
+    const [theme, view] = [el.getAttribute('theme'), el.getAttribute('view')];
+    const shown = THEMES.includes(theme) ? theme : DEFAULT_THEME;
+    fs.setAttribute(THEME_ATTR, shown);
     // The header's theme menu (the widget's first) says so too.
-    fs.querySelector('select').value = theme;
-    root.fsShow(VIEWS.includes(el.getAttribute('view')) ? el.getAttribute('view') : DEFAULT_VIEW);
+    fs.querySelector('select').value = shown;
+    root.fsShow(VIEWS.includes(view) ? view : DEFAULT_VIEW);
   }
 
   /** A short message with the light-DOM fallback (built from text, never HTML). */
