@@ -19,6 +19,13 @@ after(async () => { await browser?.close(); await server?.close(); });
 const settledRing = (button) => button.evaluate((b) =>
   Promise.all(b.getAnimations().map((a) => a.finished)).then(() => getComputedStyle(b).boxShadow));
 
+/** What the "Loading…" label of a tapped button shows ('' while hidden), and how long after
+ *  `window.tappedAt` (when the test recorded one). */
+const loadingLabel = (button) => button.evaluate((b) => {
+  const s = getComputedStyle(b, '::before');
+  return { shown: s.visibility === 'visible' && s.content !== 'none' ? s.content : '', after: performance.now() - window.tappedAt };
+});
+
 /** Records, every frame from now until the button `selector` has its panel (beside the table,
  *  or in the button's own disclosure on a phone), whether the button shows `ring`. */
 const watchRing = (page, selector, ring) => page.evaluate(({ selector, ring }) => {
@@ -105,11 +112,7 @@ test('embed.html: a cell, a tab and a quiz answer tapped before the wasm runs al
 test('a slow network: a tap the app has not answered after 2 s says so on the tapped cell, until the cell opens', async () => {
   const { page, context, errors, release } = await openHeld(browser, `${server.origin}/embed.html?view=chart`);
   const cell = page.locator('table.fs-matrix td button.fs-cell').nth(12);
-  // What the cell's badge shows ('' when hidden), and how long after the tap.
-  const badge = () => cell.evaluate((b) => {
-    const s = getComputedStyle(b, '::before');
-    return { shown: s.visibility === 'visible' && s.content !== 'none' ? s.content : '', after: performance.now() - window.tappedAt };
-  });
+  const badge = () => loadingLabel(cell);
   await cell.evaluate((b) => b.addEventListener('click', () => { window.tappedAt = performance.now(); }, { capture: true, once: true }));
   await cell.click();
   // The ring says at once that the tap was seen; the badge waits, as a quick app needs none.
@@ -166,7 +169,7 @@ test('<full-stack-explainer>: shows the prerendered widget at once, and taps bef
   // A tap not answered after 2 s says so in the shadow root too (its stylesheet's keyframes).
   const first = el.locator('table.fs-matrix td button.fs-cell').nth(3);
   await first.click();
-  await until(page, 'the loading badge in the shadow root', () => first.evaluate((b) => getComputedStyle(b, '::before').visibility === 'visible' && getComputedStyle(b, '::before').content === '"Loading\u2026"'), 2000);
+  await until(page, 'the loading badge in the shadow root', async () => (await loadingLabel(first)).shown === '"Loading\u2026"', 2000);
   const tapped = await tapBeforeTheApp(page, el);
   release();
   await assertApplied(page, el, tapped);

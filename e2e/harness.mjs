@@ -123,11 +123,12 @@ export async function open(browser, url, { width = 1280, height = 900, colorSche
  *  test can tag server-rendered nodes first. Resolves once the page has asked for the
  *  wasm (its JS is running and would hydrate now if the wasm came). With `held`, the
  *  requests held are those matching it instead, and with `answer(route)`, they are
- *  answered so on release (a failed load). `init` and the errors: as in `open`. */
+ *  answered so on release (a failed load). `init` and the errors: as in `open`. With
+ *  `javaScriptEnabled: false`, the page without script (its wasm preload is the request). */
 export async function openHeld(browser, url, {
-  width = 1280, height = 900, colorScheme = 'light', init = null, held = '**/*.wasm', answer = (route) => route.continue(),
+  width = 1280, height = 900, colorScheme = 'light', javaScriptEnabled = true, init = null, held = '**/*.wasm', answer = (route) => route.continue(),
 } = {}) {
-  const context = await browser.newContext({ viewport: { width, height }, colorScheme });
+  const context = await browser.newContext({ viewport: { width, height }, colorScheme, javaScriptEnabled });
   if (init) await context.addInitScript(init);
   let release;
   const gate = new Promise((r) => { release = r; });

@@ -8,14 +8,10 @@ before(async () => { server = await serve(); browser = await launch(); });
 after(async () => { await browser?.close(); await server?.close(); });
 
 /** Opens `url` with the wasm blocked: what the reader sees before it arrives. */
+/** `url` as it is before the wasm arrives: the wasm held, never released. (A failed
+ *  request would show the failed state instead: the chart alone, with a notice.) */
 async function withoutWasm(url, opts = {}) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...opts });
-  // Held, never answered: the page as it is before the wasm arrives. (A failed request
-  // would show the failed state instead: the chart alone, with a notice.) Not 'load': the
-  // page preloads the wasm, and a held preload holds the load event.
-  await context.route('**/*.wasm', () => {});
-  const page = await context.newPage();
-  await page.goto(server.origin + url, { waitUntil: 'domcontentloaded' });
+  const { page, context } = await openHeld(browser, server.origin + url, opts);
   return { page, context };
 }
 

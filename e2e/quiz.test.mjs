@@ -230,12 +230,8 @@ test('the built pages hold question 1 as HTML; the live app shows the same quest
     assert.match(html, /<legend class="fs-q-legend"><span class="fs-q-number">Question 1 of 10<\/span>/, file);
     assert.equal((html.match(/type="radio" name="fs-quiz/g) || []).length, 4, `${file}: four options`);
   }
-  // Before the wasm arrives, ?view=quiz shows question 1 (the wasm held, never answered;
-  // not 'load', which the held preload holds).
-  const bare = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  await bare.route('**/*.wasm', () => {});
-  const before = await bare.newPage();
-  await before.goto(server.origin + '/embed.html?view=quiz', { waitUntil: 'domcontentloaded' });
+  // Before the wasm arrives, ?view=quiz shows question 1 (the wasm held, never released).
+  const { page: before, context: bare } = await openHeld(browser, server.origin + '/embed.html?view=quiz');
   assert.equal(await before.locator('#fs-panel-quiz .fs-q-number').isVisible(), true);
   assert.equal(await legend(before), 'Question 1 of 10');
   const served = { prompt: await prompt(before), options: await optionTexts(before) };
